@@ -1,0 +1,169 @@
+package org.mexe.studio.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.mexe.studio.generator.DeliverySummary;
+import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.Problem;
+import org.mexe.studio.generator.ProvisioningPipeline;
+import org.mexe.studio.security.SecretResolver;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The {@code prov} command: a front door onto {@link ProvisioningPipeline}, with no logic of its own. */
+@Command(name = "prov", mixinStandardHelpOptions = true, version = "MExE Provisioning Studio 0.1.0",
+        description = "Validates provisioning scenarios (.prov) and generates the artefacts an operator deploys.",
+        subcommands = { Prov.Validate.class, Prov.Generate.class, Prov.Demo.class, CommandLine.HelpCommand.class })
+public final class Prov implements Runnable {
+
+    /** Exit code when the input has errors. */
+    static final int EXIT_INVALID_INPUT = 1;
+    /** Exit code when generation could not run or write. */
+    static final int EXIT_GENERATION_FAILED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), SecretResolver.fromProcessEnvironment()));
+    }
+
+    /** Runs the command with the given streams and secrets: the seam for tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, SecretResolver secrets) {
+        CommandLine commandLine = new CommandLine(new Prov(), new Factory(secrets));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Checks .prov files and prints each problem as file:line:column: severity: message.")
+    static final class Validate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = ".prov files, or folders to search for them.")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
+                var loaded = pipeline.load(paths);
+                List<Problem> problems = pipeline.validate(loaded);
+                problems.forEach(p -> (p.isError() ? err : out).println(p.format()));
+                long errors = problems.stream().filter(Problem::isError).count();
+                out.printf("%d file(s) checked: %d error(s), %d warning(s).%n", loaded.resources().size(), errors,
+                        problems.size() - errors);
+                return errors == 0 ? 0 : EXIT_INVALID_INPUT;
+            } catch (GenerationException e) {
+                err.println("prov: " + e.getMessage());
+                return EXIT_INVALID_INPUT;
+            }
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Validates .prov files and, when they have no error, replaces the output folder with their artefacts.")
+    static final class Generate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = ".prov files, or folders to search for them.")
+        List<Path> paths;
+
+        @Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
+                description = "Output folder. It is replaced as a whole, and only when generation succeeds.")
+        Path output;
+
+        private final SecretResolver secrets;
+
+        Generate(SecretResolver secrets) {
+            this.secrets = secrets;
+        }
+
+        @Override
+        public Integer call() {
+            return generateAndReport(spec, paths, output, secrets);
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Validates the bundled example scenarios and generates all their artefacts (demo PIN and keys only).")
+    static final class Demo implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--examples", paramLabel = "DIR", description = "Folder of the examples (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:PROV_HOME:-.}/examples")
+        Path examples;
+
+        @Option(names = { "-o", "--output" }, paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).",
+                defaultValue = "${env:PROV_HOME:-.}/out/demo")
+        Path output;
+
+        private final SecretResolver secrets;
+
+        Demo(SecretResolver secrets) {
+            this.secrets = secrets;
+        }
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println("Demo: the examples use DEMO-ONLY secrets from examples/demo-secrets/; never use them for real subscribers.");
+            return generateAndReport(spec, List.of(examples), output, secrets);
+        }
+    }
+
+    static int generateAndReport(CommandSpec spec, List<Path> paths, Path output, SecretResolver secrets) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets);
+            result.warnings().forEach(p -> out.println(p.format()));
+            out.printf("Wrote %d file(s) to %s%n", result.files().size(), result.outputDir());
+            for (DeliverySummary delivery : result.deliveries()) {
+                out.printf("  %s stage %d: %d SMS, %d WBXML bytes, SEC=%s MAC=%s%n", delivery.scenario(), delivery.stage(),
+                        delivery.smsCount(), delivery.wbxmlBytes(), delivery.security(), delivery.mac());
+                delivery.files().forEach(f -> out.println("    " + f));
+            }
+            return 0;
+        } catch (GenerationException e) {
+            e.problems().forEach(p -> err.println(p.format()));
+            err.println("prov: " + e.getMessage());
+            return e.problems().isEmpty() ? EXIT_GENERATION_FAILED : EXIT_INVALID_INPUT;
+        }
+    }
+
+    /** Hands the secret resolver to the commands that need one. */
+    private record Factory(SecretResolver secrets) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == Generate.class) {
+                return type.cast(new Generate(secrets));
+            }
+            if (type == Demo.class) {
+                return type.cast(new Demo(secrets));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

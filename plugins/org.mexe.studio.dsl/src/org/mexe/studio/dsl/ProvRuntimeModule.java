@@ -1,0 +1,14 @@
+package org.mexe.studio.dsl;
+
+import org.eclipse.xtext.formatting2.IFormatter2;
+import org.mexe.studio.dsl.formatting2.ProvFormatter;
+
+/**
+ * Guice bindings of the language that the generated module does not make.
+ */
+public class ProvRuntimeModule extends AbstractProvRuntimeModule {
+
+    public Class<? extends IFormatter2> bindIFormatter2() {
+        return ProvFormatter.class;
+    }
+}

@@ -1,0 +1,164 @@
+package org.mexe.studio.generator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.Issue;
+import org.mexe.studio.dsl.ProvStandaloneSetup;
+import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.security.SecretResolver;
+
+import com.google.inject.Injector;
+
+/**
+ * The one pipeline behind every front door (IDE, CLI, Maven): .prov files are parsed into the
+ * EMF model, validated, and turned into artefacts. Front doors only collect inputs and print.
+ */
+public final class ProvisioningPipeline {
+
+    public static final String FILE_EXTENSION = ".prov";
+
+    private final Injector injector;
+
+    public ProvisioningPipeline(Injector injector) {
+        this.injector = injector;
+    }
+
+    /** A pipeline for a plain Java classpath (CLI, Maven); the IDE passes its own injector. */
+    public static ProvisioningPipeline standalone() {
+        return new ProvisioningPipeline(new ProvStandaloneSetup().createInjectorAndDoEMFRegistrations());
+    }
+
+    /** The parsed and linked inputs: every file in one resource set, so that references cross files. */
+    public record LoadedInputs(XtextResourceSet resourceSet, Map<Path, XtextResource> resources) {
+
+        public List<ProvisioningModel> models() {
+            return resources.values().stream()
+                    .filter(r -> !r.getContents().isEmpty() && r.getContents().get(0) instanceof ProvisioningModel)
+                    .map(r -> (ProvisioningModel) r.getContents().get(0))
+                    .toList();
+        }
+
+        public Path pathOf(Resource resource) {
+            return resources.entrySet().stream().filter(e -> e.getValue() == resource).map(Map.Entry::getKey)
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    /** The result of a generation run: what was written, and a summary of each SMS delivery. */
+    public record GenerationResult(Path outputDir, List<String> files, List<DeliverySummary> deliveries, List<Problem> warnings) {
+    }
+
+    /** Expands folders to the .prov files under them, sorted so that every run reads them in the same order. */
+    public static List<Path> expandInputs(List<Path> paths) throws GenerationException {
+        TreeSet<Path> files = new TreeSet<>();
+        for (Path path : paths) {
+            Path absolute = path.toAbsolutePath().normalize();
+            if (Files.isDirectory(absolute)) {
+                try (Stream<Path> walk = Files.walk(absolute)) {
+                    walk.filter(p -> p.toString().endsWith(FILE_EXTENSION) && Files.isRegularFile(p)).forEach(files::add);
+                } catch (IOException e) {
+                    throw new GenerationException("Cannot read the folder " + path + ": " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(absolute)) {
+                if (!absolute.toString().endsWith(FILE_EXTENSION)) {
+                    throw new GenerationException(path + " is not a " + FILE_EXTENSION + " file.");
+                }
+                files.add(absolute);
+            } else {
+                throw new GenerationException(path + " does not exist: give a " + FILE_EXTENSION + " file or a folder that holds some.");
+            }
+        }
+        if (files.isEmpty()) {
+            throw new GenerationException("No " + FILE_EXTENSION + " files found in " + paths + ".");
+        }
+        return List.copyOf(files);
+    }
+
+    public LoadedInputs load(List<Path> inputs) throws GenerationException {
+        XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+        Map<Path, XtextResource> resources = new LinkedHashMap<>();
+        for (Path file : expandInputs(inputs)) {
+            try {
+                Resource resource = resourceSet.getResource(URI.createFileURI(file.toString()), true);
+                resources.put(file, (XtextResource) resource);
+            } catch (RuntimeException e) {
+                throw new GenerationException("Cannot read " + file + ": " + rootMessage(e), e);
+            }
+        }
+        EcoreUtil.resolveAll(resourceSet);
+        return new LoadedInputs(resourceSet, resources);
+    }
+
+    /** Syntax, linking, metamodel constraints and language checks, sorted by file and position. */
+    public List<Problem> validate(LoadedInputs inputs) {
+        List<Problem> problems = new ArrayList<>();
+        for (var entry : inputs.resources().entrySet()) {
+            XtextResource resource = entry.getValue();
+            List<Issue> issues = resource.getResourceServiceProvider().getResourceValidator()
+                    .validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+            for (Issue issue : issues) {
+                problems.add(new Problem(entry.getKey(), orZero(issue.getLineNumber()), orZero(issue.getColumn()),
+                        severity(issue.getSeverity()), issue.getCode(), issue.getMessage()));
+            }
+        }
+        problems.sort(java.util.Comparator.comparing((Problem p) -> p.file().toString())
+                .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+        return problems;
+    }
+
+    /** Loads, validates and, when there is no error, replaces {@code outputDir} with the artefacts. */
+    public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets) throws GenerationException {
+        LoadedInputs loaded = load(inputs);
+        List<Problem> problems = validate(loaded);
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new GenerationException(errors.size() + " error(s) in the input: nothing was generated.", errors, null);
+        }
+        AtomicOutput output = new AtomicOutput();
+        List<DeliverySummary> deliveries = new ArtefactGenerator(secrets).generate(loaded, output);
+        try {
+            output.commit(outputDir);
+        } catch (IOException e) {
+            throw new GenerationException("Cannot write the artefacts to " + outputDir + ": " + e.getMessage()
+                    + ". The previous output, if any, is unchanged.", e);
+        }
+        return new GenerationResult(outputDir, List.copyOf(output.files().keySet()), deliveries,
+                problems.stream().filter(p -> !p.isError()).toList());
+    }
+
+    private static Problem.Severity severity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> Problem.Severity.ERROR;
+            case WARNING -> Problem.Severity.WARNING;
+            case INFO, IGNORE -> Problem.Severity.INFO;
+        };
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
