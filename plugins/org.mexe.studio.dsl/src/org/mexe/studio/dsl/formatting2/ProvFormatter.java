@@ -42,11 +42,11 @@ public class ProvFormatter extends AbstractFormatter2 {
         ISemanticRegion previous = null;
         boolean importSeen = false;
         for (ISemanticRegion region : getTextRegionAccess().regionForRootEObject().getAllSemanticRegions()) {
-            String keyword = region.getGrammarElement() instanceof Keyword k ? k.getValue() : null;
+            String keyword = region.getGrammarElement() instanceof Keyword k ? k.getValue() : "";
             if (previous == null) {
                 document.set(region.getPreviousHiddenRegion(), NO_SPACE);
             } else {
-                String previousKeyword = previous.getGrammarElement() instanceof Keyword k ? k.getValue() : null;
+                String previousKeyword = previous.getGrammarElement() instanceof Keyword k ? k.getValue() : "";
                 Procedure1<IHiddenRegionFormatter> gap;
                 if (ELEMENT_KEYWORDS.contains(keyword)) {
                     gap = BLANK_LINE;
