@@ -1,0 +1,77 @@
+package org.mexe.studio.security.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mexe.studio.security.Secret;
+import org.mexe.studio.security.SecretLocation;
+import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.security.SecretUnavailableException;
+
+class SecretResolverTest {
+
+    // Test material: a made-up PIN, not a real one.
+    private static final String TEST_PIN = "73915";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void readsAnEnvironmentVariable() throws Exception {
+        var resolver = new SecretResolver(Map.of("PIN", TEST_PIN));
+        try (Secret secret = resolver.resolve(new SecretLocation.Environment("PIN"))) {
+            assertEquals(TEST_PIN, secret.reveal());
+            assertEquals("environment variable PIN", secret.origin());
+        }
+    }
+
+    @Test
+    void readsAFileLessOneTrailingLineBreak() throws Exception {
+        Path file = folder.resolve("pin.txt");
+        Files.writeString(file, TEST_PIN + "\r\n");
+        try (Secret secret = new SecretResolver(Map.of()).resolve(new SecretLocation.File(file))) {
+            assertArrayEquals(TEST_PIN.getBytes(StandardCharsets.UTF_8), secret.bytes());
+        }
+    }
+
+    @Test
+    void neverPrintsItsValue() throws Exception {
+        Secret secret = new SecretResolver(Map.of("PIN", TEST_PIN)).resolve(new SecretLocation.Environment("PIN"));
+        assertFalse(secret.toString().contains(TEST_PIN), secret.toString());
+        assertTrue(secret.toString().contains("PIN"));
+    }
+
+    @Test
+    void closeWipesTheValue() throws Exception {
+        Secret secret = new SecretResolver(Map.of("PIN", TEST_PIN)).resolve(new SecretLocation.Environment("PIN"));
+        secret.close();
+        assertArrayEquals(new byte[TEST_PIN.length()], secret.bytes());
+    }
+
+    @Test
+    void aMissingVariableNamesTheVariable() {
+        var e = assertThrows(SecretUnavailableException.class,
+                () -> new SecretResolver(Map.of()).resolve(new SecretLocation.Environment("OPERATOR_PIN")));
+        assertTrue(e.getMessage().contains("OPERATOR_PIN") && e.getMessage().contains("not set"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrEmptyFileNamesTheFile() throws Exception {
+        Path missing = folder.resolve("absent.txt");
+        var e = assertThrows(SecretUnavailableException.class, () -> new SecretResolver(Map.of()).resolve(new SecretLocation.File(missing)));
+        assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("does not exist"), e.getMessage());
+        Path empty = Files.writeString(folder.resolve("empty.txt"), "\n");
+        e = assertThrows(SecretUnavailableException.class, () -> new SecretResolver(Map.of()).resolve(new SecretLocation.File(empty)));
+        assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+    }
+}
