@@ -18,6 +18,10 @@ find_jdk() {
   return 1
 }
 
+java_feature_version() {
+  "$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+}
+
 # Debian packages: xvfb/xauth/libgtk-3-0 for the IDE and its UI tests; libwbxml2-utils, tshark,
 # kannel and gammu are the independent decoders the peer tests compare our bytes with.
 PROV_DEBIAN_PACKAGES="xvfb xauth libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu"

@@ -6,7 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import java.util.zip.CRC32;
+
 import org.eclipse.emf.ecore.EObject;
+import org.mexe.studio.codec.MessageTooLongException;
+import org.mexe.studio.codec.cp.CpSecurity;
+import org.mexe.studio.codec.cp.OmaCpMessage;
+import org.mexe.studio.codec.cp.OmaCpMessageEncoder;
+import org.mexe.studio.codec.cp.ProvisioningDocument;
+import org.mexe.studio.codec.sms.SmsAddress;
+import org.mexe.studio.codec.sms.SubmitParameters;
+import org.mexe.studio.codec.wsp.PushSignature;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
 import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
@@ -23,6 +33,9 @@ import org.mexe.studio.security.SecretUnavailableException;
  * OMA CP document (XML and WBXML), the signed WSP push and the SMS-SUBMIT TPDUs, one folder each.
  */
 final class ArtefactGenerator {
+
+    /** WSP transaction id of every push; connectionless push does not use it for matching. */
+    private static final int TRANSACTION_ID = 1;
 
     private final SecretResolver secrets;
 
@@ -56,19 +69,52 @@ final class ArtefactGenerator {
             throws GenerationException {
         String folder = scenario + "/" + String.format("%02d", stage) + "-deliver-"
                 + delivery.getParameterSets().stream().map(ParameterSet::getName).collect(Collectors.joining("+"));
-        var document = OmaCpDocuments.of(delivery.getParameterSets(), ref -> readSecret(ref, sourceFolder, delivery));
-        SignedPayload payload;
-        try (Secret pin = delivery.getPin() == null ? null : readSecret(delivery.getPin(), sourceFolder, delivery)) {
-            payload = SignedPayload.build(document, delivery.getSecurity(), pin, delivery.getImsi(), delivery.getDestination());
+        ProvisioningDocument document = OmaCpDocuments.of(delivery.getParameterSets(), ref -> readSecret(ref, sourceFolder, delivery));
+        OmaCpMessage message;
+        try {
+            message = OmaCpMessageEncoder.signed(document, security(delivery, sourceFolder), TRANSACTION_ID,
+                    new SubmitParameters(address(delivery.getDestination()), 0, concatenationReference(folder)));
+        } catch (MessageTooLongException e) {
+            throw new GenerationException(Locations.describe(delivery) + ": " + e.getMessage()
+                    + " Deliver fewer parameter sets in this stage, or split it into several stages.", e);
         }
         List<String> files = List.of(folder + "/provisioning.xml", folder + "/provisioning.wbxml", folder + "/push.wsp",
                 folder + "/sms-submit.hex");
-        output.add(files.get(0), payload.xml().getBytes(StandardCharsets.UTF_8));
-        output.add(files.get(1), payload.wbxml());
-        output.add(files.get(2), payload.wspPush());
-        output.add(files.get(3), (String.join("\n", payload.tpduHexLines()) + "\n").getBytes(StandardCharsets.US_ASCII));
-        return new DeliverySummary(scenario, stage, folder, delivery.getSecurity().getName(), payload.mac(),
-                payload.wbxml().length, payload.tpduHexLines().size(), files);
+        output.add(files.get(0), message.xml().getBytes(StandardCharsets.UTF_8));
+        output.add(files.get(1), message.wbxml());
+        output.add(files.get(2), message.wspPush());
+        output.add(files.get(3), (String.join("\n", message.tpduHexLines()) + "\n").getBytes(StandardCharsets.US_ASCII));
+        String mac = message.signature().map(PushSignature::mac).orElseThrow();
+        return new DeliverySummary(scenario, stage, folder, delivery.getSecurity().getName(), mac,
+                message.wbxml().length, message.submits().size(), files);
+    }
+
+    private CpSecurity security(ParameterDelivery delivery, Path sourceFolder) throws GenerationException {
+        return switch (delivery.getSecurity()) {
+            case USERPIN -> {
+                try (Secret pin = readSecret(delivery.getPin(), sourceFolder, delivery)) {
+                    yield new CpSecurity.UserPin(pin.reveal());
+                } catch (IllegalArgumentException e) {
+                    throw new GenerationException(Locations.describe(delivery) + ": the USERPIN from "
+                            + delivery.getPin().getLocation() + " is not usable: " + e.getMessage(), e);
+                }
+            }
+            case NETWPIN -> new CpSecurity.NetworkPin(delivery.getImsi());
+        };
+    }
+
+    private static SmsAddress address(String number) {
+        return number.startsWith("+") ? SmsAddress.international(number.substring(1)) : SmsAddress.national(number);
+    }
+
+    /**
+     * The concatenation reference tells a handset which segments belong together: derived from
+     * the artefact's path, so it is the same on every run and differs between deliveries.
+     */
+    private static int concatenationReference(String folder) {
+        CRC32 crc = new CRC32();
+        crc.update(folder.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() & 0xFF);
     }
 
     private Secret readSecret(SecretRef ref, Path sourceFolder, EObject owner) throws GenerationException {

@@ -41,7 +41,7 @@ public final class ProvisioningPipeline {
 
     /** A pipeline for a plain Java classpath (CLI, Maven); the IDE passes its own injector. */
     public static ProvisioningPipeline standalone() {
-        return new ProvisioningPipeline(new ProvStandaloneSetup().createInjectorAndDoEMFRegistrations());
+        return new ProvisioningPipeline(new ProvStandaloneSetup().createInjectorAndDoEMFRegistration());
     }
 
     /** The parsed and linked inputs: every file in one resource set, so that references cross files. */

@@ -1,0 +1,214 @@
+package org.mexe.studio.codec.wbxml;
+
+import static org.mexe.studio.codec.internal.ByteReader.describe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mexe.studio.codec.DecodeException;
+import org.mexe.studio.codec.WireFormat;
+import org.mexe.studio.codec.internal.ByteReader;
+
+/**
+ * Decodes WBXML 1.1 to 1.3 documents of one language into an element tree. Accepts everything the
+ * encoder writes plus what other encoders legitimately use (string-table references anywhere,
+ * tag and attribute code page switches, attribute values split over several tokens, ENTITY,
+ * LITERAL names, a literal public identifier). Character content, PIs, extensions and OPAQUE have
+ * no place in the element-only languages served here and are reported as errors.
+ */
+public final class WbxmlDecoder {
+
+    private final WbxmlLanguage language;
+    private final ByteReader in;
+    private byte[] stringTable = new byte[0];
+    private int stringTableOffset;
+    private int tagPage;
+    private int attributePage;
+
+    private WbxmlDecoder(WbxmlLanguage language, byte[] wbxml) {
+        this.language = language;
+        this.in = new ByteReader(WireFormat.WBXML, wbxml);
+    }
+
+    /** @throws DecodeException with the offset of the first byte that does not fit the grammar */
+    public static WbxmlElement decode(WbxmlLanguage language, byte[] wbxml) {
+        return new WbxmlDecoder(language, wbxml).document();
+    }
+
+    private WbxmlElement document() {
+        int version = in.readByte("WBXML version");
+        if (version < 0x01 || version > GlobalTokens.VERSION_1_3) {
+            throw in.errorAt(0, "WBXML version 1.1 to 1.3 (0x01-0x03)", describe(version));
+        }
+        int publicIdOffset = in.offset();
+        int publicId = in.readUintvar("public identifier");
+        int literalPublicIdIndex = publicId == 0 ? in.readUintvar("string table index of the public identifier") : -1;
+        if (publicId != 0 && publicId != language.publicId()) {
+            throw in.errorAt(publicIdOffset, "public identifier " + describe(language.publicId()) + " (" + language.name() + ")",
+                    describe(publicId));
+        }
+        int charsetOffset = in.offset();
+        int charset = in.readUintvar("charset");
+        if (charset != GlobalTokens.CHARSET_UTF_8) {
+            throw in.errorAt(charsetOffset, "charset UTF-8 (MIBenum 106, 0x6A)", "MIBenum " + charset);
+        }
+        int tableLength = in.readUintvar("string table length");
+        stringTableOffset = in.offset();
+        stringTable = in.readBytes(tableLength, "string table of " + tableLength + " bytes");
+        if (literalPublicIdIndex >= 0) {
+            String literal = tableString(literalPublicIdIndex, publicIdOffset);
+            if (!literal.equals(language.formalPublicIdentifier())) {
+                throw in.errorAt(publicIdOffset, "public identifier \"" + language.formalPublicIdentifier() + "\"",
+                        "\"" + literal + "\"");
+            }
+        }
+        WbxmlElement root = element();
+        if (in.hasRemaining()) {
+            throw in.error("end of document after the root element", describe(in.peek("trailing byte")));
+        }
+        return root;
+    }
+
+    private WbxmlElement element() {
+        int tokenOffset = in.offset();
+        int token = in.readByte("element tag");
+        while (token == GlobalTokens.SWITCH_PAGE) {
+            tagPage = in.readByte("tag code page");
+            tokenOffset = in.offset();
+            token = in.readByte("element tag");
+        }
+        String name = tagName(token, tokenOffset);
+        List<WbxmlAttribute> attributes = new ArrayList<>();
+        if ((token & GlobalTokens.HAS_ATTRIBUTES) != 0) {
+            attributeList(attributes);
+        }
+        List<WbxmlElement> children = new ArrayList<>();
+        if ((token & GlobalTokens.HAS_CONTENT) != 0) {
+            content(children);
+        }
+        return new WbxmlElement(name, attributes, children);
+    }
+
+    private String tagName(int token, int tokenOffset) {
+        int code = token & GlobalTokens.TAG_CODE_MASK;
+        if (code == GlobalTokens.LITERAL) {
+            return literalName(in.readUintvar("string table index of a literal tag"), tokenOffset);
+        }
+        if (GlobalTokens.isGlobal(token)) {
+            throw in.errorAt(tokenOffset, "element tag", "global token " + describe(token));
+        }
+        return language.tag(tagPage, code)
+                .map(TagToken::name)
+                .orElseThrow(() -> in.errorAt(tokenOffset,
+                        "tag token of " + language.name() + " on tag page " + tagPage,
+                        "unknown tag " + describe(token)));
+    }
+
+    private void attributeList(List<WbxmlAttribute> attributes) {
+        while (true) {
+            int tokenOffset = in.offset();
+            int token = in.readByte("attribute start or END");
+            switch (token) {
+                case GlobalTokens.END -> {
+                    return;
+                }
+                case GlobalTokens.SWITCH_PAGE -> attributePage = in.readByte("attribute code page");
+                case GlobalTokens.LITERAL -> {
+                    String name = literalName(in.readUintvar("string table index of a literal attribute"), tokenOffset);
+                    attributes.add(new WbxmlAttribute(name, attributeValue(new StringBuilder())));
+                }
+                default -> {
+                    if (token >= 0x80 || GlobalTokens.isGlobal(token)) {
+                        throw in.errorAt(tokenOffset, "attribute start or END", describe(token));
+                    }
+                    AttributeStartToken start = language.attributeStart(attributePage, token)
+                            .orElseThrow(() -> in.errorAt(tokenOffset,
+                                    "attribute start token of " + language.name() + " on attribute page " + attributePage,
+                                    "unknown attribute start " + describe(token)));
+                    attributes.add(new WbxmlAttribute(start.attribute(),
+                            attributeValue(new StringBuilder(start.valuePrefix()))));
+                }
+            }
+        }
+    }
+
+    /** Appends value parts until the next attribute start or END, which is left unread. */
+    private String attributeValue(StringBuilder value) {
+        while (true) {
+            int tokenOffset = in.offset();
+            int token = in.peek("attribute value, attribute start or END");
+            if (token == GlobalTokens.SWITCH_PAGE) {
+                // A switch may precede a value token or the next attribute start; both use the attribute page.
+                in.skip();
+                attributePage = in.readByte("attribute code page");
+                continue;
+            }
+            boolean nextAttribute = (token < 0x80 && !GlobalTokens.isGlobal(token)) || token == GlobalTokens.LITERAL;
+            if (nextAttribute || token == GlobalTokens.END) {
+                return value.toString();
+            }
+            in.skip();
+            switch (token) {
+                case GlobalTokens.STR_I -> value.append(in.readTerminatedUtf8("inline string"));
+                case GlobalTokens.STR_T -> value.append(tableString(in.readUintvar("string table offset"), tokenOffset));
+                case GlobalTokens.ENTITY -> value.append(entity(tokenOffset));
+                default -> {
+                    if (token < 0x80 || GlobalTokens.isGlobal(token)) {
+                        throw in.errorAt(tokenOffset, "attribute value (STR_I, STR_T, ENTITY or value token)",
+                                "unsupported global token " + describe(token));
+                    }
+                    value.append(language.attributeValue(attributePage, token)
+                            .map(AttributeValueToken::value)
+                            .orElseThrow(() -> in.errorAt(tokenOffset,
+                                    "attribute value token of " + language.name() + " on attribute page " + attributePage,
+                                    "unknown attribute value " + describe(token))));
+                }
+            }
+        }
+    }
+
+    private String entity(int tokenOffset) {
+        int codePoint = in.readUintvar("entity code point");
+        if (codePoint == 0 || !Character.isValidCodePoint(codePoint) || Character.getType(codePoint) == Character.SURROGATE) {
+            throw in.errorAt(tokenOffset, "entity with a Unicode scalar value other than NUL", "code point " + codePoint);
+        }
+        return Character.toString(codePoint);
+    }
+
+    private void content(List<WbxmlElement> children) {
+        while (true) {
+            int token = in.peek("child element or END");
+            if (token == GlobalTokens.END) {
+                in.skip();
+                return;
+            }
+            int code = token & GlobalTokens.TAG_CODE_MASK;
+            if (token != GlobalTokens.SWITCH_PAGE && code != GlobalTokens.LITERAL && GlobalTokens.isGlobal(token)) {
+                throw in.error("child element or END", "global token " + describe(token) + " (content is not supported)");
+            }
+            children.add(element());
+        }
+    }
+
+    private String literalName(int index, int referenceOffset) {
+        String name = tableString(index, referenceOffset);
+        if (name.isEmpty()) {
+            throw in.errorAt(referenceOffset, "non-empty literal name", "empty string at table index " + index);
+        }
+        return name;
+    }
+
+    private String tableString(int index, int referenceOffset) {
+        if (index >= stringTable.length) {
+            throw in.errorAt(referenceOffset, "string table index below " + stringTable.length, "index " + index);
+        }
+        int terminator = index;
+        while (terminator < stringTable.length && stringTable[terminator] != 0) {
+            terminator++;
+        }
+        if (terminator == stringTable.length) {
+            throw in.errorAt(stringTableOffset + index, "NUL-terminated string in the string table", "end of table");
+        }
+        return in.utf8(stringTable, index, terminator - index, stringTableOffset + index, "UTF-8 string table entry");
+    }
+}

@@ -1,0 +1,18 @@
+// The plugin wrote the demo's artefacts: each delivery has its four files, and the TPDUs are hex.
+def out = new File(basedir, 'target/prov')
+assert out.isDirectory() : "no output folder ${out}"
+def folders = []
+out.eachFileRecurse { if (it.name == 'sms-submit.hex') folders << it.parentFile }
+assert !folders.isEmpty() : 'no delivery was generated'
+folders.each { folder ->
+    ['provisioning.xml', 'provisioning.wbxml', 'push.wsp', 'sms-submit.hex'].each { name ->
+        assert new File(folder, name).length() > 0 : "${folder}/${name} is missing or empty"
+    }
+    new File(folder, 'sms-submit.hex').eachLine { line ->
+        assert line ==~ /([0-9A-F]{2})+/ : "not a hex TPDU: ${line}"
+    }
+}
+def log = new File(basedir, 'build.log').text
+assert log.contains('SEC=USERPIN MAC=') : 'the build log does not report the MAC'
+assert !log.contains('1234') : 'the demo PIN leaked into the build log'
+return true

@@ -1,0 +1,62 @@
+package org.mexe.studio.maven;
+
+import java.io.File;
+import java.util.List;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.mexe.studio.generator.DeliverySummary;
+import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.Problem;
+import org.mexe.studio.generator.ProvisioningPipeline;
+import org.mexe.studio.security.SecretResolver;
+
+/**
+ * Validates the .prov files of a project and generates their artefacts: the Maven front door onto
+ * {@link ProvisioningPipeline}, producing the same bytes as {@code prov generate}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /** .prov files or folders that hold them. */
+    @Parameter(defaultValue = "${project.basedir}/src/main/prov", required = true)
+    private List<File> sources;
+
+    /** The output folder; replaced as a whole, and only when generation succeeds. */
+    @Parameter(defaultValue = "${project.build.directory}/prov", required = true)
+    private File outputDirectory;
+
+    /** Skips generation. */
+    @Parameter(property = "prov.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("prov: skipped");
+            return;
+        }
+        try {
+            var result = ProvisioningPipeline.standalone().generate(sources.stream().map(File::toPath).toList(),
+                    outputDirectory.toPath(), SecretResolver.fromProcessEnvironment());
+            result.warnings().forEach(p -> getLog().warn(p.format()));
+            getLog().info("prov: wrote " + result.files().size() + " file(s) to " + result.outputDir());
+            for (DeliverySummary delivery : result.deliveries()) {
+                getLog().info("prov: " + delivery.scenario() + " stage " + delivery.stage() + ": " + delivery.smsCount()
+                        + " SMS, SEC=" + delivery.security() + " MAC=" + delivery.mac());
+            }
+        } catch (GenerationException e) {
+            for (Problem problem : e.problems()) {
+                getLog().error(problem.format());
+            }
+            if (e.problems().isEmpty()) {
+                throw new MojoExecutionException("prov: " + e.getMessage(), e);
+            }
+            throw new MojoFailureException("prov: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.mexe.studio.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.mexe.studio.codec.Hex;
+
+/**
+ * Runs the independent tools the codec is checked against. A missing tool fails the test when the
+ * environment variable CI is "true" (CI installs them and must run these tests); elsewhere the
+ * test is skipped with the Debian package to install.
+ */
+public final class PeerTools {
+
+    /** Generous: a cold tshark start takes about a second. */
+    private static final long TIMEOUT_SECONDS = 60;
+
+    /** Lets tshark dissect text2pcap's DLT 147 (USER0) frames as GSM SMS TPDUs. */
+    private static final String GSM_SMS_USER_DLT = "uat:user_dlts:\"User 0 (DLT=147)\",\"gsm_sms\",\"0\",\"\",\"0\",\"\"";
+
+    private PeerTools() {
+    }
+
+    /** The tool's path on PATH, or fail/skip as described in the class comment. */
+    private static Path require(String tool, String debianPackage) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, tool))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseGet(() -> {
+                    String message = tool + " is not on PATH; install the Debian package " + debianPackage;
+                    if ("true".equals(System.getenv("CI"))) {
+                        fail(message + " (CI=true: peer tests must run)");
+                    }
+                    return Assumptions.abort(message);
+                });
+    }
+
+    /** Runs a command in {@code workDirectory}; a non-zero exit or a hang fails the test. Returns stdout. */
+    private static String run(Path workDirectory, List<String> command) {
+        String tool = Path.of(command.get(0)).getFileName().toString();
+        Path stdout = workDirectory.resolve(tool + ".out");
+        Path stderr = workDirectory.resolve(tool + ".err");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(workDirectory.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail(command + " did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+            assertEquals(0, process.exitValue(), () -> command + " failed: " + errors);
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + command, e);
+        }
+    }
+
+    /** libwbxml's decoder: {@code wbxml2xml -m 0 -l PROV10 -o out.xml in.wbxml}; returns the XML text. */
+    public static String wbxml2xml(byte[] wbxml) {
+        Path tool = require("wbxml2xml", "libwbxml2-utils");
+        return inWorkDirectory(work -> {
+            Path in = write(work, "in.wbxml", wbxml);
+            Path out = work.resolve("out.xml");
+            run(work, List.of(tool.toString(), "-m", "0", "-l", "PROV10", "-o", out.toString(), in.toString()));
+            return new String(read(out), StandardCharsets.UTF_8);
+        });
+    }
+
+    /** libwbxml's encoder: {@code xml2wbxml -v 1.3 -o out.wbxml in.xml}. */
+    public static byte[] xml2wbxml(String xml) {
+        Path tool = require("xml2wbxml", "libwbxml2-utils");
+        return inWorkDirectory(work -> {
+            Path in = write(work, "in.xml", xml.getBytes(StandardCharsets.UTF_8));
+            Path out = work.resolve("out.wbxml");
+            run(work, List.of(tool.toString(), "-v", "1.3", "-o", out.toString(), in.toString()));
+            return read(out);
+        });
+    }
+
+    /**
+     * Dissects SMS-SUBMIT TPDUs with tshark and returns the requested fields, one row per frame.
+     * text2pcap takes one packet per "I 000000 ..." line (-D: leading direction, I = inbound) as
+     * link type 147, which the user-DLT table maps to gsm_sms; gsm_sms reassembles concatenated
+     * parts and hands the WDP payload on port 2948 to WSP, which hands the body to WBXML.
+     */
+    public static List<List<String>> tsharkFields(List<byte[]> tpdus, String... fields) {
+        List<String> options = new ArrayList<>(List.of("-T", "fields", "-E", "separator=/t"));
+        for (String field : fields) {
+            options.addAll(List.of("-e", field));
+        }
+        return tshark(tpdus, options).lines()
+                .map(line -> List.of(line.split("\t", -1)))
+                .toList();
+    }
+
+    /** The full packet details ({@code tshark -V}) of the same capture. */
+    public static String tsharkVerbose(List<byte[]> tpdus) {
+        return tshark(tpdus, List.of("-V"));
+    }
+
+    private static String tshark(List<byte[]> tpdus, List<String> outputOptions) {
+        Path text2pcap = require("text2pcap", "wireshark-common (installed with tshark)");
+        Path tshark = require("tshark", "tshark");
+        StringBuilder dump = new StringBuilder();
+        tpdus.forEach(tpdu -> dump.append("I 000000 ").append(Hex.encodeSpaced(tpdu)).append('\n'));
+        return inWorkDirectory(work -> {
+            Path hex = write(work, "submits.txt", dump.toString().getBytes(StandardCharsets.US_ASCII));
+            Path pcap = work.resolve("submits.pcap");
+            run(work, List.of(text2pcap.toString(), "-q", "-D", "-l", "147", hex.toString(), pcap.toString()));
+            List<String> command = new ArrayList<>(List.of(tshark.toString(), "-n", "-r", pcap.toString(),
+                    "-o", GSM_SMS_USER_DLT, "-o", "gsm_sms.reassemble:TRUE"));
+            command.addAll(outputOptions);
+            return run(work, command);
+        });
+    }
+
+    /** {@code openssl dgst -sha1 -hmac KEY FILE}: the key as typed, like a USERPIN. Upper-case hex. */
+    public static String opensslHmacSha1(String key, byte[] data) {
+        return opensslDigest(data, List.of("-hmac", key));
+    }
+
+    /** {@code openssl dgst -sha1 -mac HMAC -macopt hexkey:KEY FILE}: a binary key, like NETWPIN's. Upper-case hex. */
+    public static String opensslHmacSha1(byte[] key, byte[] data) {
+        return opensslDigest(data, List.of("-mac", "HMAC", "-macopt", "hexkey:" + Hex.encode(key)));
+    }
+
+    private static String opensslDigest(byte[] data, List<String> keyOptions) {
+        Path openssl = require("openssl", "openssl");
+        String output = inWorkDirectory(work -> {
+            List<String> command = new ArrayList<>(List.of(openssl.toString(), "dgst", "-sha1"));
+            command.addAll(keyOptions);
+            command.add(write(work, "mac-input.bin", data).toString());
+            return run(work, command).strip();
+        });
+        // "HMAC-SHA1(path)= hex"
+        return output.substring(output.lastIndexOf(' ') + 1).toUpperCase(Locale.ROOT);
+    }
+
+    /** A fresh directory for one tool run, removed afterwards. */
+    private static <T> T inWorkDirectory(Function<Path, T> task) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("mexe-peer-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return task.apply(directory);
+        } finally {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Path write(Path workDirectory, String name, byte[] content) {
+        try {
+            return Files.write(workDirectory.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
