@@ -1,0 +1,124 @@
+package org.mexe.studio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mexe.studio.security.SecretResolver;
+
+class ProvCommandTest {
+
+    private static final Path EXAMPLES = Path.of(System.getProperty("prov.examples", "../../examples"));
+    // Test material only.
+    private static final String TEST_PIN = "40718253";
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run prov(SecretResolver secrets, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Prov.run(args, new PrintWriter(out, true), new PrintWriter(err, true), secrets);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static Run prov(String... args) {
+        return prov(new SecretResolver(Map.of("PIN", TEST_PIN)), args);
+    }
+
+    private Path file(String text) throws Exception {
+        return Files.writeString(folder.resolve("input.prov"), text);
+    }
+
+    private static final String VALID = """
+            namespace cli.test
+
+            parameters Home {
+            	gprs {
+            		apn "internet.operator.example"
+            	}
+            }
+
+            scenario Setup {
+            	deliver Home {
+            		format oma-cp
+            		security userpin
+            		pin env "PIN"
+            		to "+447700900123"
+            	}
+            }
+            """;
+
+    @Test
+    void validatePrintsCompilerStyleProblemsAndFails() throws Exception {
+        Path input = file(VALID.replace("internet.operator.example", "bad apn!"));
+        Run run = prov("validate", input.toString());
+        assertEquals(Prov.EXIT_INVALID_INPUT, run.exitCode());
+        assertTrue(run.err().startsWith(input + ":5:7: error: The APN \"bad apn!\" is not valid"), run.err());
+        assertTrue(run.out().contains("1 file(s) checked: 1 error(s), 0 warning(s)."), run.out());
+    }
+
+    @Test
+    void validateOfAValidFileSucceeds() throws Exception {
+        Run run = prov("validate", file(VALID).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void generateWritesArtefactsAndReportsWithoutTheSecret() throws Exception {
+        Path out = folder.resolve("out");
+        Run run = prov("generate", file(VALID).toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("cli.test.Setup stage 1: 1 SMS"), run.out());
+        assertTrue(run.out().contains("SEC=USERPIN MAC="), run.out());
+        assertTrue(Files.isRegularFile(out.resolve("cli.test.Setup/01-deliver-Home/sms-submit.hex")));
+        assertFalse((run.out() + run.err()).contains(TEST_PIN), "the PIN was printed");
+    }
+
+    @Test
+    void aMissingSecretIsAGenerationFailureThatNamesIt() throws Exception {
+        Run run = prov(new SecretResolver(Map.of()), "generate", file(VALID).toString(), "-o", folder.resolve("out").toString());
+        assertEquals(Prov.EXIT_GENERATION_FAILED, run.exitCode());
+        assertTrue(run.err().contains("environment variable PIN is not set"), run.err());
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Run run = prov("validate", folder.resolve("absent.prov").toString());
+        assertEquals(Prov.EXIT_INVALID_INPUT, run.exitCode());
+        assertTrue(run.err().contains("absent.prov does not exist"), run.err());
+    }
+
+    @Test
+    void demoGeneratesTheBundledExamples() {
+        Path out = folder.resolve("demo");
+        Run run = prov(new SecretResolver(Map.of()), "demo", "--examples", EXAMPLES.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("DEMO-ONLY"), run.out());
+        assertTrue(run.out().contains("demo.operator.NewHandset stage 1:"), run.out());
+        assertTrue(Files.isRegularFile(out.resolve("demo.operator.NewHandset/01-deliver-HomeNetwork/provisioning.wbxml")));
+    }
+
+    @Test
+    void everyCommandHasHelpAndWrongUsageExitsWith2() {
+        for (String command : new String[] { "validate", "generate", "demo" }) {
+            Run run = prov(command, "--help");
+            assertEquals(0, run.exitCode());
+            assertTrue(run.out().startsWith("Usage: prov " + command), run.out());
+        }
+        assertEquals(2, prov("generate", "x.prov").exitCode(), "-o is required");
+        assertEquals(2, prov("frobnicate").exitCode());
+    }
+}
