@@ -1,0 +1,178 @@
+package org.mexe.studio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.expressions.EvaluationContext;
+import org.eclipse.core.expressions.IEvaluationContext;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.ui.ISources;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mexe.studio.ui.builder.ProvMarkers;
+import org.mexe.studio.ui.builder.ProvNature;
+
+/** The builder's markers and artefacts, and the ways a project gets the builder. Builds run when a test says so. */
+class ProvBuilderTest {
+
+    private static final String INVALID_APN = """
+            namespace demo.builder
+
+            parameters Home {
+            	gprs {
+            		apn "bad apn!"
+            	}
+            }
+            """;
+
+    private static final String VALID = """
+            namespace demo.generate
+
+            parameters Home {
+            	gprs {
+            		apn "internet.example"
+            	}
+            }
+
+            scenario NewHandset {
+            	deliver Home {
+            		format oma-cp
+            		security userpin
+            		pin file "userpin.txt"
+            		to "+447700900123"
+            	}
+            }
+            """;
+
+    private static boolean autoBuildBefore;
+
+    @BeforeAll
+    static void stopAutoBuild() throws CoreException {
+        autoBuildBefore = Workbench.autoBuild(false);
+    }
+
+    @AfterAll
+    static void restoreAutoBuild() throws CoreException {
+        Workbench.autoBuild(autoBuildBefore);
+    }
+
+    @Test
+    void anInvalidApnIsMarkedOnItsLine() throws Exception {
+        IProject project = Workbench.newProject("builder-markers");
+        ProvNature.add(project, null);
+        IFile file = Workbench.write(project, "home.prov", INVALID_APN);
+
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        List<IMarker> markers = Arrays.asList(file.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO));
+        assertEquals(1, markers.size(), () -> messages(markers.toArray(IMarker[]::new)).toString());
+        IMarker marker = markers.get(0);
+        assertTrue(marker.isSubtypeOf(IMarker.PROBLEM));
+        assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
+        assertEquals(5, marker.getAttribute(IMarker.LINE_NUMBER, -1));
+        int start = INVALID_APN.indexOf("\"bad apn!\"");
+        assertEquals(start, marker.getAttribute(IMarker.CHAR_START, -1));
+        assertEquals(start + "\"bad apn!\"".length(), marker.getAttribute(IMarker.CHAR_END, -1));
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("bad apn!"), marker.getAttribute(IMarker.MESSAGE, ""));
+
+        Workbench.write(project, "home.prov", INVALID_APN.replace("bad apn!", "internet.example"));
+        project.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+
+        assertEquals(0, file.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO).length);
+        project.delete(true, true, null);
+    }
+
+    @Test
+    void aValidProjectIsGeneratedIntoProvGen() throws Exception {
+        IProject project = Workbench.newProject("builder-generate");
+        ProvNature.add(project, null);
+        Workbench.write(project, "userpin.txt", "1234\n");
+        Workbench.write(project, "handset.prov", VALID);
+
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        assertEquals(List.of(), messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE)));
+        IFolder generated = project.getFolder("prov-gen");
+        assertTrue(generated.isDerived());
+        IFolder delivery = generated.getFolder("demo.generate.NewHandset/01-deliver-Home");
+        for (String artefact : List.of("provisioning.xml", "provisioning.wbxml", "push.wsp", "sms-submit.hex")) {
+            assertTrue(delivery.getFile(artefact).exists(), artefact);
+        }
+        try (InputStream xml = delivery.getFile("provisioning.xml").getContents()) {
+            assertTrue(new String(xml.readAllBytes(), StandardCharsets.UTF_8).contains("internet.example"));
+        }
+        project.delete(true, true, null);
+    }
+
+    @Test
+    void aMissingSecretIsMarkedOnTheProject() throws Exception {
+        IProject project = Workbench.newProject("builder-secret");
+        ProvNature.add(project, null);
+        Workbench.write(project, "handset.prov", VALID);
+
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        List<String> messages = messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO));
+        assertEquals(1, messages.size(), messages::toString);
+        assertTrue(messages.get(0).contains("userpin.txt"), messages::toString);
+        assertFalse(project.getFolder("prov-gen").exists());
+        project.delete(true, true, null);
+    }
+
+    private static List<String> messages(IMarker[] markers) {
+        return Arrays.stream(markers).map(marker -> marker.getAttribute(IMarker.MESSAGE, "")).toList();
+    }
+
+    @Test
+    void theProjectCommandEnablesTheBuilder() throws Exception {
+        IProject project = Workbench.newProject("builder-command");
+        IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+        ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
+        IEvaluationContext context = new EvaluationContext(handlers.createContextSnapshot(false), project);
+        context.addVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME, new StructuredSelection(project));
+
+        handlers.executeCommandInContext(
+                ParameterizedCommand.generateCommand(commands.getCommand("org.mexe.studio.ui.enableBuilder"), null),
+                null, context);
+        Job.getJobManager().join(ProvNature.JOB_FAMILY, null);
+
+        assertTrue(ProvNature.isOn(project));
+        assertTrue(Arrays.stream(project.getDescription().getBuildSpec())
+                .anyMatch(command -> command.getBuilderName().equals("org.mexe.studio.ui.provBuilder")));
+        project.delete(true, true, null);
+    }
+
+    @Test
+    void openingAProvFileEnablesTheBuilder() throws Exception {
+        IProject project = Workbench.newProject("builder-on-open");
+        IFile file = Workbench.write(project, "home.prov", INVALID_APN);
+        assertFalse(ProvNature.isOn(project));
+
+        IDE.openEditor(Workbench.page(), file);
+        Job.getJobManager().join(ProvNature.JOB_FAMILY, null);
+
+        assertTrue(ProvNature.isOn(project));
+        Workbench.page().closeAllEditors(false);
+        project.delete(true, true, null);
+    }
+}

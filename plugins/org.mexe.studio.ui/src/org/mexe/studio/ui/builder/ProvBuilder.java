@@ -1,0 +1,114 @@
+package org.mexe.studio.ui.builder;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.Problem;
+import org.mexe.studio.generator.ProvisioningPipeline;
+import org.mexe.studio.generator.ProvisioningPipeline.LoadedInputs;
+import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.ui.ProvLanguage;
+import org.mexe.studio.ui.ProvProblem;
+import org.mexe.studio.ui.ProvSources;
+
+/**
+ * The IDE's front door onto the pipeline: whenever a .prov file changes, every .prov file of the
+ * project is validated (names cross files, so one change can break another file), the problems
+ * become markers, and when there is no error the artefacts are generated into {@code prov-gen/}.
+ */
+public final class ProvBuilder extends IncrementalProjectBuilder {
+
+    public static final String ID = ProvLanguage.PLUGIN_ID + ".provBuilder";
+
+    @Override
+    protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
+        IResourceDelta delta = kind == FULL_BUILD ? null : getDelta(getProject());
+        if (delta == null || touchesSources(delta)) {
+            validateAndGenerate(SubMonitor.convert(monitor, "Validating and generating MExE provisioning", 3));
+        }
+        return null;
+    }
+
+    private void validateAndGenerate(SubMonitor monitor) throws CoreException {
+        IProject project = getProject();
+        Map<Path, IFile> files = new LinkedHashMap<>();
+        for (IFile file : ProvSources.filesOf(project)) {
+            if (file.getLocation() != null) {
+                files.put(file.getLocation().toPath().toAbsolutePath().normalize(), file);
+            }
+        }
+        ProvMarkers.replace(project, List.of());
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Path> inputs = List.copyOf(files.keySet());
+        ProvisioningPipeline pipeline = ProvLanguage.pipeline();
+        try {
+            LoadedInputs loaded = pipeline.load(inputs);
+            monitor.worked(1);
+            Map<Path, List<Problem>> problems = pipeline.validate(loaded).stream()
+                    .collect(Collectors.groupingBy(Problem::file));
+            for (var file : files.entrySet()) {
+                ProvMarkers.replace(file.getValue(), problems.getOrDefault(file.getKey(), List.of()).stream()
+                        .map(problem -> ProvProblem.of(problem, loaded.resources().get(file.getKey())))
+                        .toList());
+            }
+            monitor.worked(1);
+            if (problems.values().stream().flatMap(List::stream).noneMatch(Problem::isError)) {
+                generate(inputs, monitor.split(1));
+            }
+        } catch (GenerationException e) {
+            // Problems of the input are markers already; what is left concerns the project: a missing secret,
+            // an unwritable folder.
+            ProvMarkers.replace(project, List.of(ProvProblem.ofProject(e.getMessage())));
+        }
+    }
+
+    private void generate(List<Path> inputs, IProgressMonitor monitor) throws GenerationException, CoreException {
+        IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
+        ProvLanguage.pipeline().generate(inputs, output.getLocation().toPath(), SecretResolver.fromProcessEnvironment());
+        output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
+        // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
+        output.setDerived(true, monitor);
+    }
+
+    @Override
+    protected void clean(IProgressMonitor monitor) throws CoreException {
+        ProvMarkers.deleteAll(getProject());
+        IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
+        if (output.exists()) {
+            output.delete(true, monitor);
+        }
+    }
+
+    /** Whether a change concerns a .prov source, as opposed to the generated output or other files. */
+    private boolean touchesSources(IResourceDelta delta) throws CoreException {
+        boolean[] found = {false};
+        delta.accept(child -> {
+            IResource resource = child.getResource();
+            if (resource instanceof IFile file && ProvLanguage.FILE_EXTENSION.equals(file.getFileExtension())) {
+                found[0] = true;
+            }
+            return !found[0] && !isGeneratedFolder(resource);
+        });
+        return found[0];
+    }
+
+    private boolean isGeneratedFolder(IResource resource) {
+        return resource instanceof IFolder folder && folder.getParent().equals(getProject())
+                && folder.getName().equals(ProvLanguage.GENERATED_FOLDER);
+    }
+}
