@@ -91,7 +91,7 @@ class ProvCommandTest {
     void aMissingSecretIsAGenerationFailureThatNamesIt() throws Exception {
         Run run = prov(new SecretResolver(Map.of()), "generate", file(VALID).toString(), "-o", folder.resolve("out").toString());
         assertEquals(Prov.EXIT_GENERATION_FAILED, run.exitCode());
-        assertTrue(run.err().contains("environment variable PIN is not set"), run.err());
+        assertTrue(run.err().contains("input.prov:13:7: error: The environment variable PIN is not set"), run.err());
     }
 
     @Test

@@ -149,7 +149,10 @@ public final class Prov implements Runnable {
         } catch (GenerationException e) {
             e.problems().forEach(p -> err.println(p.format()));
             err.println("prov: " + e.getMessage());
-            return e.problems().isEmpty() ? EXIT_GENERATION_FAILED : EXIT_INVALID_INPUT;
+            return switch (e.reason()) {
+                case INVALID_INPUT -> EXIT_INVALID_INPUT;
+                case CANNOT_GENERATE -> EXIT_GENERATION_FAILED;
+            };
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import java.util.zip.CRC32;
 
-import org.eclipse.emf.ecore.EObject;
 import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.codec.cp.CpSecurity;
 import org.mexe.studio.codec.cp.OmaCpMessage;
@@ -69,13 +68,13 @@ final class ArtefactGenerator {
             throws GenerationException {
         String folder = scenario + "/" + String.format("%02d", stage) + "-deliver-"
                 + delivery.getParameterSets().stream().map(ParameterSet::getName).collect(Collectors.joining("+"));
-        ProvisioningDocument document = OmaCpDocuments.of(delivery.getParameterSets(), ref -> readSecret(ref, sourceFolder, delivery));
+        ProvisioningDocument document = OmaCpDocuments.of(delivery.getParameterSets(), ref -> readSecret(ref, sourceFolder));
         OmaCpMessage message;
         try {
             message = OmaCpMessageEncoder.signed(document, security(delivery, sourceFolder), TRANSACTION_ID,
                     new SubmitParameters(address(delivery.getDestination()), 0, concatenationReference(folder)));
         } catch (MessageTooLongException e) {
-            throw new GenerationException(Locations.describe(delivery) + ": " + e.getMessage()
+            throw Locations.cannotGenerate(delivery, GenerationException.TOO_LONG, e.getMessage()
                     + " Deliver fewer parameter sets in this stage, or split it into several stages.", e);
         }
         List<String> files = List.of(folder + "/provisioning.xml", folder + "/provisioning.wbxml", folder + "/push.wsp",
@@ -92,10 +91,10 @@ final class ArtefactGenerator {
     private CpSecurity security(ParameterDelivery delivery, Path sourceFolder) throws GenerationException {
         return switch (delivery.getSecurity()) {
             case USERPIN -> {
-                try (Secret pin = readSecret(delivery.getPin(), sourceFolder, delivery)) {
+                try (Secret pin = readSecret(delivery.getPin(), sourceFolder)) {
                     yield new CpSecurity.UserPin(pin.reveal());
                 } catch (IllegalArgumentException e) {
-                    throw new GenerationException(Locations.describe(delivery) + ": the USERPIN from "
+                    throw Locations.cannotGenerate(delivery.getPin(), GenerationException.UNUSABLE_SECRET, "The USERPIN from "
                             + delivery.getPin().getLocation() + " is not usable: " + e.getMessage(), e);
                 }
             }
@@ -117,7 +116,7 @@ final class ArtefactGenerator {
         return (int) (crc.getValue() & 0xFF);
     }
 
-    private Secret readSecret(SecretRef ref, Path sourceFolder, EObject owner) throws GenerationException {
+    private Secret readSecret(SecretRef ref, Path sourceFolder) throws GenerationException {
         SecretLocation location = switch (ref.getSource()) {
             case ENV -> new SecretLocation.Environment(ref.getLocation());
             case FILE -> new SecretLocation.File(sourceFolder.resolve(ref.getLocation()).normalize());
@@ -125,7 +124,7 @@ final class ArtefactGenerator {
         try {
             return secrets.resolve(location);
         } catch (SecretUnavailableException e) {
-            throw new GenerationException(Locations.describe(owner) + ": " + e.getMessage(), e);
+            throw Locations.cannotGenerate(ref, GenerationException.UNAVAILABLE_SECRET, e.getMessage(), e);
         }
     }
 }

@@ -3,10 +3,11 @@ package org.mexe.studio.generator;
 import java.nio.file.Path;
 
 /**
- * One finding about an input file, in the form compilers use: {@code file:line:column: severity: message}.
- * Line and column start at 1; 0 means the finding is about the file as a whole.
+ * One finding about an input file, printed the way compilers do: {@code file:line:column: severity: message}.
+ * Line and column start at 1, and 0 means the finding concerns the file as a whole. The offset
+ * and length give the characters concerned, for editors; the offset is -1 when there are none.
  */
-public record Problem(Path file, int line, int column, Severity severity, String code, String message) {
+public record Problem(Path file, int line, int column, int offset, int length, Severity severity, String code, String message) {
 
     public enum Severity {
         ERROR, WARNING, INFO;

@@ -77,15 +77,15 @@ public final class ProvisioningPipeline {
                 }
             } else if (Files.isRegularFile(absolute)) {
                 if (!absolute.toString().endsWith(FILE_EXTENSION)) {
-                    throw new GenerationException(path + " is not a " + FILE_EXTENSION + " file.");
+                    throw new GenerationException(GenerationException.Reason.INVALID_INPUT, path + " is not a " + FILE_EXTENSION + " file.");
                 }
                 files.add(absolute);
             } else {
-                throw new GenerationException(path + " does not exist: give a " + FILE_EXTENSION + " file or a folder that holds some.");
+                throw new GenerationException(GenerationException.Reason.INVALID_INPUT, path + " does not exist: give a " + FILE_EXTENSION + " file or a folder that holds some.");
             }
         }
         if (files.isEmpty()) {
-            throw new GenerationException("No " + FILE_EXTENSION + " files found in " + paths + ".");
+            throw new GenerationException(GenerationException.Reason.INVALID_INPUT, "No " + FILE_EXTENSION + " files found in " + paths + ".");
         }
         return List.copyOf(files);
     }
@@ -107,13 +107,22 @@ public final class ProvisioningPipeline {
 
     /** Syntax, linking, metamodel constraints and language checks, sorted by file and position. */
     public List<Problem> validate(LoadedInputs inputs) {
+        return validate(inputs, CancelIndicator.NullImpl);
+    }
+
+    /** As {@link #validate(LoadedInputs)}, stopping early (with what was found so far) when cancelled. */
+    public List<Problem> validate(LoadedInputs inputs, CancelIndicator cancel) {
         List<Problem> problems = new ArrayList<>();
         for (var entry : inputs.resources().entrySet()) {
+            if (cancel.isCanceled()) {
+                break;
+            }
             XtextResource resource = entry.getValue();
             List<Issue> issues = resource.getResourceServiceProvider().getResourceValidator()
-                    .validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+                    .validate(resource, CheckMode.ALL, cancel);
             for (Issue issue : issues) {
                 problems.add(new Problem(entry.getKey(), orZero(issue.getLineNumber()), orZero(issue.getColumn()),
+                        issue.getOffset() == null ? -1 : issue.getOffset(), orZero(issue.getLength()),
                         severity(issue.getSeverity()), issue.getCode(), issue.getMessage()));
             }
         }
@@ -124,11 +133,16 @@ public final class ProvisioningPipeline {
 
     /** Loads, validates and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets) throws GenerationException {
-        LoadedInputs loaded = load(inputs);
+        return generate(load(inputs), outputDir, secrets);
+    }
+
+    /** Validates inputs already loaded and, when there is no error, replaces {@code outputDir} with the artefacts. */
+    public GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets) throws GenerationException {
         List<Problem> problems = validate(loaded);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
-            throw new GenerationException(errors.size() + " error(s) in the input: nothing was generated.", errors, null);
+            throw new GenerationException(GenerationException.Reason.INVALID_INPUT,
+                    errors.size() + " error(s) in the input: nothing was generated.", errors, null);
         }
         AtomicOutput output = new AtomicOutput();
         List<DeliverySummary> deliveries = new ArtefactGenerator(secrets).generate(loaded, output);

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
-import org.eclipse.xtext.nodemodel.ILeafNode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.mexe.studio.generator.Problem;
@@ -31,38 +28,17 @@ public record ProvProblem(int severity, String message, String code, int line, i
     /** Validates one parsed text through the pipeline, as the builder validates saved files. */
     public static List<ProvProblem> validate(Path path, XtextResource resource) {
         LoadedInputs inputs = new LoadedInputs((XtextResourceSet) resource.getResourceSet(), Map.of(path, resource));
-        return ProvLanguage.pipeline().validate(inputs).stream().map(problem -> of(problem, resource)).toList();
+        return ProvLanguage.pipeline().validate(inputs).stream().map(ProvProblem::of).toList();
     }
 
-    /** Places a problem of the pipeline in the resource it was found in. */
-    public static ProvProblem of(Problem problem, XtextResource resource) {
+    /** A problem of the pipeline as the IDE shows it. */
+    public static ProvProblem of(Problem problem) {
         int severity = switch (problem.severity()) {
             case ERROR -> IMarker.SEVERITY_ERROR;
             case WARNING -> IMarker.SEVERITY_WARNING;
             case INFO -> IMarker.SEVERITY_INFO;
         };
-        ICompositeNode root = resource.getParseResult() == null ? null : resource.getParseResult().getRootNode();
-        if (problem.line() == 0 || root == null) {
-            return new ProvProblem(severity, problem.message(), problem.code(), problem.line(), -1, 0);
-        }
-        int offset = offsetOf(root.getText(), problem.line(), problem.column());
-        // The pipeline gives where a problem starts; the token there tells how far it reaches.
-        ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root, offset);
-        int length = leaf == null ? 0 : Math.max(0, leaf.getEndOffset() - offset);
-        return new ProvProblem(severity, problem.message(), problem.code(), problem.line(), offset, length);
-    }
-
-    /** The offset of a 1-based line and column, as Xtext counts them: every character, tabs too, is one column. */
-    private static int offsetOf(String text, int line, int column) {
-        int lineStart = 0;
-        for (int i = 1; i < line; i++) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                return text.length();
-            }
-            lineStart = lineEnd + 1;
-        }
-        return Math.min(text.length(), lineStart + Math.max(column, 1) - 1);
+        return new ProvProblem(severity, problem.message(), problem.code(), problem.line(), problem.offset(), problem.length());
     }
 
     public boolean isError() {

@@ -126,8 +126,12 @@ class PipelineTest {
         Files.writeString(input, SCENARIO.replace("internet.operator.example", "bad apn!"));
         GenerationException e = assertThrows(GenerationException.class,
                 () -> ProvisioningPipeline.standalone().generate(List.of(input), out, SECRETS));
+        assertEquals(GenerationException.Reason.INVALID_INPUT, e.reason());
         assertEquals(1, e.problems().size());
         assertTrue(e.problems().get(0).format().startsWith(input + ":5:"), e.problems().get(0).format());
+        int offset = SCENARIO.indexOf("\"internet.operator.example\"");
+        assertEquals(offset, e.problems().get(0).offset(), "the problem's offset is the APN's");
+        assertEquals("\"bad apn!\"".length(), e.problems().get(0).length());
         Map<String, byte[]> after = tree(out);
         assertEquals(before.keySet(), after.keySet());
         before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
@@ -138,7 +142,11 @@ class PipelineTest {
         Path input = write("setup.prov", SCENARIO);
         GenerationException e = assertThrows(GenerationException.class, () -> ProvisioningPipeline.standalone()
                 .generate(List.of(input), folder.resolve("out"), new SecretResolver(Map.of("TEST_GPRS_PASSWORD", TEST_PASSWORD))));
-        assertTrue(e.getMessage().contains("TEST_USERPIN") && e.getMessage().contains(input + ":16"), e.getMessage());
+        assertEquals(GenerationException.Reason.CANNOT_GENERATE, e.reason());
+        assertEquals(1, e.problems().size());
+        var problem = e.problems().get(0);
+        assertEquals(GenerationException.UNAVAILABLE_SECRET, problem.code());
+        assertTrue(problem.format().startsWith(input + ":19:7: error: The environment variable TEST_USERPIN is not set"), problem.format());
         assertFalse(Files.exists(folder.resolve("out")));
     }
 

@@ -125,16 +125,20 @@ class ProvBuilderTest {
     }
 
     @Test
-    void aMissingSecretIsMarkedOnTheProject() throws Exception {
+    void aMissingSecretIsMarkedAtThePinLine() throws Exception {
         IProject project = Workbench.newProject("builder-secret");
         ProvNature.add(project, null);
-        Workbench.write(project, "handset.prov", VALID);
+        IFile file = Workbench.write(project, "handset.prov", VALID);
 
         project.build(IncrementalProjectBuilder.FULL_BUILD, null);
 
-        List<String> messages = messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO));
+        IMarker[] markers = file.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO);
+        List<String> messages = messages(markers);
         assertEquals(1, messages.size(), messages::toString);
         assertTrue(messages.get(0).contains("userpin.txt"), messages::toString);
+        assertEquals(VALID.lines().toList().indexOf(VALID.lines().filter(l -> l.contains("pin file")).findFirst().orElseThrow()) + 1,
+                markers[0].getAttribute(IMarker.LINE_NUMBER, -1), "the marker is on the pin line");
+        assertEquals(0, project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO).length, "nothing is left on the project");
         assertFalse(project.getFolder("prov-gen").exists());
         project.delete(true, true, null);
     }

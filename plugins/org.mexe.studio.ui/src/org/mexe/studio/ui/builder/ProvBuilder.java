@@ -59,27 +59,33 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
         try {
             LoadedInputs loaded = pipeline.load(inputs);
             monitor.worked(1);
-            Map<Path, List<Problem>> problems = pipeline.validate(loaded).stream()
-                    .collect(Collectors.groupingBy(Problem::file));
-            for (var file : files.entrySet()) {
-                ProvMarkers.replace(file.getValue(), problems.getOrDefault(file.getKey(), List.of()).stream()
-                        .map(problem -> ProvProblem.of(problem, loaded.resources().get(file.getKey())))
-                        .toList());
-            }
+            List<Problem> problems = pipeline.validate(loaded, monitor::isCanceled);
+            mark(files, problems);
             monitor.worked(1);
-            if (problems.values().stream().flatMap(List::stream).noneMatch(Problem::isError)) {
-                generate(inputs, monitor.split(1));
+            if (problems.stream().noneMatch(Problem::isError)) {
+                generate(loaded, monitor.split(1));
             }
         } catch (GenerationException e) {
-            // Problems of the input are markers already; what is left concerns the project: a missing secret,
-            // an unwritable folder.
-            ProvMarkers.replace(project, List.of(ProvProblem.ofProject(e.getMessage())));
+            if (e.problems().isEmpty()) {
+                // Nothing in the input is to blame: an unreadable folder, an unwritable output.
+                ProvMarkers.replace(project, List.of(ProvProblem.ofProject(e.getMessage())));
+            } else {
+                // A generation failure with a place in a file, such as a secret that cannot be read.
+                mark(files, e.problems());
+            }
         }
     }
 
-    private void generate(List<Path> inputs, IProgressMonitor monitor) throws GenerationException, CoreException {
+    private static void mark(Map<Path, IFile> files, List<Problem> problems) throws CoreException {
+        Map<Path, List<Problem>> byFile = problems.stream().collect(Collectors.groupingBy(Problem::file));
+        for (var file : files.entrySet()) {
+            ProvMarkers.replace(file.getValue(), byFile.getOrDefault(file.getKey(), List.of()).stream().map(ProvProblem::of).toList());
+        }
+    }
+
+    private void generate(LoadedInputs loaded, IProgressMonitor monitor) throws GenerationException, CoreException {
         IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
-        ProvLanguage.pipeline().generate(inputs, output.getLocation().toPath(), SecretResolver.fromProcessEnvironment());
+        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), SecretResolver.fromProcessEnvironment());
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
         output.setDerived(true, monitor);

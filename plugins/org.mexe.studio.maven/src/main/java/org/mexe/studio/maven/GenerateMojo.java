@@ -53,10 +53,11 @@ public class GenerateMojo extends AbstractMojo {
             for (Problem problem : e.problems()) {
                 getLog().error(problem.format());
             }
-            if (e.problems().isEmpty()) {
-                throw new MojoExecutionException("prov: " + e.getMessage(), e);
+            // Maven's convention: a failure of the input fails the build, anything else is an execution error.
+            if (e.reason() == GenerationException.Reason.INVALID_INPUT) {
+                throw new MojoFailureException("prov: " + e.getMessage());
             }
-            throw new MojoFailureException("prov: " + e.getMessage());
+            throw new MojoExecutionException("prov: " + e.getMessage(), e);
         }
     }
 }
