@@ -1,5 +1,6 @@
 package org.mexe.studio.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +22,14 @@ import picocli.CommandLine.Spec;
 /** The {@code prov} command: a front door onto {@link ProvisioningPipeline}, with no logic of its own. */
 @Command(name = "prov", mixinStandardHelpOptions = true, version = "MExE Provisioning Studio 0.1.0",
         description = "Validates provisioning scenarios (.prov) and generates the artefacts an operator deploys.",
-        subcommands = { Prov.Validate.class, Prov.Generate.class, Prov.Demo.class, CommandLine.HelpCommand.class })
+        subcommands = { Prov.Validate.class, Prov.Generate.class, Prov.Demo.class, Prov.Cp.class, Decode.class,
+                CommandLine.HelpCommand.class })
 public final class Prov implements Runnable {
 
     /** Exit code when the input has errors. */
     static final int EXIT_INVALID_INPUT = 1;
+    /** Exit code of a wrong command line (picocli's too). */
+    static final int EXIT_USAGE = 2;
     /** Exit code when generation could not run or write. */
     static final int EXIT_GENERATION_FAILED = 3;
 
@@ -38,7 +42,12 @@ public final class Prov implements Runnable {
 
     /** Runs the command with the given streams and secrets: the seam for tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, SecretResolver secrets) {
-        CommandLine commandLine = new CommandLine(new Prov(), new Factory(secrets));
+        return run(args, System.in, out, err, secrets);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, SecretResolver)}, reading '-' inputs from {@code in}. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, SecretResolver secrets) {
+        CommandLine commandLine = new CommandLine(new Prov(), new Factory(secrets, in));
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
@@ -156,8 +165,21 @@ public final class Prov implements Runnable {
         }
     }
 
-    /** Hands the secret resolver to the commands that need one. */
-    private record Factory(SecretResolver secrets) implements CommandLine.IFactory {
+    @Command(name = "cp", mixinStandardHelpOptions = true, description = "OMA Client Provisioning documents.",
+            subcommands = { CpEncode.class })
+    static final class Cp implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    /** Hands the secret resolver and standard input to the commands that need them. */
+    private record Factory(SecretResolver secrets, InputStream in) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == Generate.class) {
@@ -165,6 +187,9 @@ public final class Prov implements Runnable {
             }
             if (type == Demo.class) {
                 return type.cast(new Demo(secrets));
+            }
+            if (type == Decode.class) {
+                return type.cast(new Decode(in));
             }
             return CommandLine.defaultFactory().create(type);
         }

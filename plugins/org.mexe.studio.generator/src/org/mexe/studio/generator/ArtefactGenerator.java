@@ -72,7 +72,7 @@ final class ArtefactGenerator {
         OmaCpMessage message;
         try {
             message = OmaCpMessageEncoder.signed(document, security(delivery, sourceFolder), TRANSACTION_ID,
-                    new SubmitParameters(address(delivery.getDestination()), 0, concatenationReference(folder)));
+                    new SubmitParameters(SmsAddress.parse(delivery.getDestination()), 0, concatenationReference(folder)));
         } catch (MessageTooLongException e) {
             throw Locations.cannotGenerate(delivery, GenerationException.TOO_LONG, e.getMessage()
                     + " Deliver fewer parameter sets in this stage, or split it into several stages.", e);
@@ -100,10 +100,6 @@ final class ArtefactGenerator {
             }
             case NETWPIN -> new CpSecurity.NetworkPin(delivery.getImsi());
         };
-    }
-
-    private static SmsAddress address(String number) {
-        return number.startsWith("+") ? SmsAddress.international(number.substring(1)) : SmsAddress.national(number);
     }
 
     /**

@@ -37,6 +37,19 @@ public final class AtomicOutput {
         return java.util.Collections.unmodifiableSortedMap(files);
     }
 
+    /** Writes one file so that it holds either its old content or all of the new, never a part. */
+    public static void writeFile(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path staging = Files.createTempFile(target.getParent(), "." + target.getFileName() + STAGING_PREFIX, "");
+        try {
+            Files.write(staging, content);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(staging);
+        }
+    }
+
     /** Writes all files so that {@code outputDir} holds exactly them, or is left untouched on failure. */
     public void commit(Path outputDir) throws IOException {
         Path target = outputDir.toAbsolutePath().normalize();

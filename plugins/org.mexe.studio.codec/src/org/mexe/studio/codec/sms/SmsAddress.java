@@ -24,6 +24,11 @@ public record SmsAddress(TypeOfNumber typeOfNumber, String digits) {
         return new SmsAddress(TypeOfNumber.NATIONAL, digits);
     }
 
+    /** A number as people write it: {@code +447700900123} is international, {@code 07700900123} national. */
+    public static SmsAddress parse(String number) {
+        return number.startsWith("+") ? international(number.substring(1)) : national(number);
+    }
+
     @Override
     public String toString() {
         return typeOfNumber == TypeOfNumber.INTERNATIONAL ? "+" + digits : digits;

@@ -1,0 +1,84 @@
+package org.mexe.studio.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.mexe.studio.codec.CodecException;
+import org.mexe.studio.codec.cp.OmaCpMessageDecoder;
+import org.mexe.studio.codec.cp.OmaCpMessageDecoder.Decoded;
+import org.mexe.studio.codec.cp.OmaCpMessageDecoder.MacStatus;
+import org.mexe.studio.codec.cp.ProvXml;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code prov decode}: reads a provisioning message in any of its forms and checks its MAC. */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = { "Decodes an OMA Client Provisioning message and prints its XML document, then 'MAC: valid',"
+                + " 'MAC: INVALID' or 'MAC: not checked'.",
+                "Input: SMS-SUBMIT TPDUs in hex (one per line; segments are reassembled), a WSP push, or a WBXML"
+                        + " document, binary or hex." })
+final class Decode implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The message; '-' or none reads standard input.")
+    String file;
+
+    @Option(names = "--pin", paramLabel = "PIN", description = "The USERPIN, to check a USERPIN MAC.")
+    String pin;
+
+    @Option(names = "--imsi", paramLabel = "IMSI", description = "The subscriber's IMSI, to check a NETWPIN MAC.")
+    String imsi;
+
+    private final InputStream standardInput;
+
+    Decode(InputStream standardInput) {
+        this.standardInput = standardInput;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String source = file == null || file.equals("-") ? "standard input" : file;
+        byte[] input;
+        try {
+            input = file == null || file.equals("-") ? standardInput.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            err.println("prov decode: cannot read " + source + ": " + e.getMessage());
+            return Prov.EXIT_INVALID_INPUT;
+        }
+        Decoded decoded;
+        try {
+            decoded = OmaCpMessageDecoder.decode(input);
+        } catch (CodecException e) {
+            err.println("prov decode: " + source + ": " + e.getMessage());
+            return Prov.EXIT_INVALID_INPUT;
+        }
+        out.print(ProvXml.write(decoded.document()));
+        MacStatus mac;
+        try {
+            mac = decoded.checkMac(Optional.ofNullable(pin), Optional.ofNullable(imsi));
+        } catch (IllegalArgumentException e) {
+            err.println("prov decode: " + e.getMessage());
+            return Prov.EXIT_USAGE;
+        }
+        String method = decoded.signature().map(s -> " (" + s.method() + ")").orElse(" (unsigned)");
+        out.println(switch (mac) {
+            case VALID -> "MAC: valid" + method;
+            case INVALID -> "MAC: INVALID" + method;
+            case NOT_CHECKED -> "MAC: not checked" + method;
+        });
+        return mac == MacStatus.INVALID ? Prov.EXIT_INVALID_INPUT : 0;
+    }
+}
