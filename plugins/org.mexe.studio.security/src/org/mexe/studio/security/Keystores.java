@@ -1,0 +1,90 @@
+package org.mexe.studio.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** Reads PKCS#12 keystores, with errors that say which file and alias, and why. */
+public final class Keystores {
+
+    /** One entry of a keystore, for listing: no key material. */
+    public record Entry(String alias, boolean hasKey, String subject, String issuer, java.util.Date notAfter) {
+    }
+
+    private Keystores() {
+    }
+
+    public static KeyStore load(Path file, Secret password) throws KeystoreException {
+        char[] chars = password.reveal().toCharArray();
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, chars);
+            return store;
+        } catch (NoSuchFileException e) {
+            throw new KeystoreException("The keystore " + file + " does not exist.", e);
+        } catch (IOException e) {
+            // PKCS#12 reports a wrong password as an IOException caused by UnrecoverableKeyException.
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new KeystoreException("Wrong password for the keystore " + file + " (from " + password.origin() + ").", e);
+            }
+            throw new KeystoreException("The keystore " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreException("The keystore " + file + " cannot be read: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** The key and chain under {@code alias}, for signing. */
+    public static SigningIdentity signingIdentity(Path file, String alias, Secret password) throws KeystoreException {
+        KeyStore store = load(file, password);
+        char[] chars = password.reveal().toCharArray();
+        try {
+            if (!store.containsAlias(alias)) {
+                throw new KeystoreException("The keystore " + file + " has no alias '" + alias + "'; it has: "
+                        + String.join(", ", Collections.list(store.aliases())) + ".");
+            }
+            if (!(store.getKey(alias, chars) instanceof PrivateKey key)) {
+                throw new KeystoreException("The alias '" + alias + "' of " + file + " holds a certificate, not a private key: it cannot sign.");
+            }
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate certificate : store.getCertificateChain(alias)) {
+                chain.add((X509Certificate) certificate);
+            }
+            return new SigningIdentity(file + "#" + alias, key, chain);
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreException("The key '" + alias + "' of " + file + " cannot be read: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** Every entry, sorted by alias. */
+    public static List<Entry> list(Path file, Secret password) throws KeystoreException {
+        KeyStore store = load(file, password);
+        try {
+            List<Entry> entries = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                X509Certificate certificate = (X509Certificate) store.getCertificate(alias);
+                entries.add(new Entry(alias, store.isKeyEntry(alias), certificate.getSubjectX500Principal().getName(),
+                        certificate.getIssuerX500Principal().getName(), certificate.getNotAfter()));
+            }
+            entries.sort(java.util.Comparator.comparing(Entry::alias));
+            return entries;
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreException("The keystore " + file + " cannot be listed: " + e.getMessage(), e);
+        }
+    }
+}
