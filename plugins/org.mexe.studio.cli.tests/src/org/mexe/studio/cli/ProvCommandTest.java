@@ -102,13 +102,57 @@ class ProvCommandTest {
     }
 
     @Test
-    void demoGeneratesTheBundledExamples() {
+    void demoGeneratesTheBundledExamplesSignedWithTheDemoPki() throws Exception {
         Path out = folder.resolve("demo");
-        Run run = prov(new SecretResolver(Map.of()), "demo", "--examples", EXAMPLES.toString(), "-o", out.toString());
+        Path pki = folder.resolve("pki");
+        Run run = prov(new SecretResolver(Map.of()), "demo", "--examples", EXAMPLES.toString(), "-o", out.toString(), "--pki", pki.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("DEMO-ONLY"), run.out());
+        assertTrue(run.out().contains("Created a DEMO-ONLY PKI in " + pki), run.out());
         assertTrue(run.out().contains("demo.operator.NewHandset stage 1:"), run.out());
         assertTrue(Files.isRegularFile(out.resolve("demo.operator.NewHandset/01-deliver-HomeNetwork/provisioning.wbxml")));
+
+        Path root = pki.resolve("operator-root.pem");
+        Run verify = prov("verify", out.toString(), "--trust", root.toString());
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertTrue(verify.out().startsWith("Verified: 4 file(s) complete and untouched, signed by CN=Operator Code Signing"), verify.out());
+
+        Files.writeString(out.resolve("demo.operator.NewHandset/01-deliver-HomeNetwork/provisioning.xml"), "<tampered/>");
+        Run tampered = prov("verify", out.toString(), "--trust", root.toString());
+        assertEquals(Prov.EXIT_INVALID_INPUT, tampered.exitCode());
+        assertTrue(tampered.err().contains("provisioning.xml was changed"), tampered.err());
+
+        Run again = prov(new SecretResolver(Map.of()), "demo", "--examples", EXAMPLES.toString(), "-o", out.toString(), "--pki", pki.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(!again.out().contains("Created a DEMO-ONLY PKI"), "the demo PKI is made once");
+    }
+
+    @Test
+    void keysInitAndListAndSignedGenerate() throws Exception {
+        Path pki = folder.resolve("keys");
+        Run init = prov("keys", "init", pki.toString());
+        assertEquals(0, init.exitCode(), init.err());
+        Path p12 = pki.resolve("DEMO-ONLY-pki.p12");
+        String password = Files.readString(pki.resolve("DEMO-ONLY-pki-password.txt")).strip();
+        Run list = prov(new SecretResolver(Map.of("P12_PASSWORD", password)), "keys", "list", p12.toString(), "--password-env", "P12_PASSWORD");
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals(4, list.out().lines().count(), list.out());
+        assertTrue(list.out().contains("operator-signing     key"), list.out());
+        assertTrue(!list.out().contains(password), "the password was printed");
+
+        Run wrong = prov(new SecretResolver(Map.of("P12_PASSWORD", "wrong")), "keys", "list", p12.toString(), "--password-env", "P12_PASSWORD");
+        assertEquals(Prov.EXIT_INVALID_INPUT, wrong.exitCode());
+        assertTrue(wrong.err().contains("Wrong password for the keystore " + p12), wrong.err());
+
+        Path out = folder.resolve("signed");
+        Run generate = prov(new SecretResolver(Map.of("PIN", TEST_PIN, "P12_PASSWORD", password)), "generate", file(VALID).toString(),
+                "-o", out.toString(), "--sign-keystore", p12.toString(), "--sign-password-env", "P12_PASSWORD");
+        assertEquals(0, generate.exitCode(), generate.err());
+        assertTrue(Files.isRegularFile(out.resolve("MANIFEST.sha256.p7s")));
+        assertEquals(0, prov("verify", out.toString(), "--trust", pki.resolve("operator-root.pem").toString()).exitCode());
+        Run untrusted = prov("verify", out.toString(), "--trust", pki.resolve("manufacturer-root.pem").toString());
+        assertEquals(Prov.EXIT_INVALID_INPUT, untrusted.exitCode());
+        assertTrue(untrusted.err().contains("is not trusted"), untrusted.err());
     }
 
     @Test

@@ -1,19 +1,30 @@
 package org.mexe.studio.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.mexe.studio.generator.ArtefactManifest;
 import org.mexe.studio.generator.DeliverySummary;
 import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
+import org.mexe.studio.security.DemoPki;
+import org.mexe.studio.security.KeystoreException;
+import org.mexe.studio.security.Keystores;
+import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.security.SecretUnavailableException;
+import org.mexe.studio.security.SigningIdentity;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,8 +33,8 @@ import picocli.CommandLine.Spec;
 /** The {@code prov} command: a front door onto {@link ProvisioningPipeline}, with no logic of its own. */
 @Command(name = "prov", mixinStandardHelpOptions = true, version = "MExE Provisioning Studio 0.1.0",
         description = "Validates provisioning scenarios (.prov) and generates the artefacts an operator deploys.",
-        subcommands = { Prov.Validate.class, Prov.Generate.class, Prov.Demo.class, Prov.Cp.class, Decode.class,
-                CommandLine.HelpCommand.class })
+        subcommands = { Prov.Validate.class, Prov.Generate.class, Prov.Demo.class, Prov.Cp.class, Decode.class, Keys.class,
+                Verify.class, CommandLine.HelpCommand.class })
 public final class Prov implements Runnable {
 
     /** Exit code when the input has errors. */
@@ -102,6 +113,9 @@ public final class Prov implements Runnable {
                 description = "Output folder. It is replaced as a whole, and only when generation succeeds.")
         Path output;
 
+        @Mixin
+        SigningOptions signing;
+
         private final SecretResolver secrets;
 
         Generate(SecretResolver secrets) {
@@ -110,7 +124,14 @@ public final class Prov implements Runnable {
 
         @Override
         public Integer call() {
-            return generateAndReport(spec, paths, output, secrets);
+            Optional<SigningIdentity> signer;
+            try {
+                signer = signing.identity(secrets);
+            } catch (KeystoreException | SecretUnavailableException e) {
+                spec.commandLine().getErr().println("prov: " + e.getMessage());
+                return EXIT_GENERATION_FAILED;
+            }
+            return generateAndReport(spec, paths, output, secrets, signer);
         }
     }
 
@@ -129,6 +150,10 @@ public final class Prov implements Runnable {
                 defaultValue = "${env:PROV_HOME:-.}/out/demo")
         Path output;
 
+        @Option(names = "--pki", paramLabel = "DIR", description = "The demo PKI that signs the manifest, created when missing"
+                + " (default: ${DEFAULT-VALUE}).", defaultValue = "${env:PROV_HOME:-.}/out/demo-pki")
+        Path pki;
+
         private final SecretResolver secrets;
 
         Demo(SecretResolver secrets) {
@@ -137,16 +162,33 @@ public final class Prov implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println("Demo: the examples use DEMO-ONLY secrets from examples/demo-secrets/; never use them for real subscribers.");
-            return generateAndReport(spec, List.of(examples), output, secrets);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Demo: the examples use DEMO-ONLY secrets from examples/demo-secrets/; never use them for real subscribers.");
+            SigningIdentity signer;
+            try {
+                if (!Files.exists(pki.resolve(DemoPki.KEYSTORE))) {
+                    DemoPki.create(pki);
+                    out.println("Created a DEMO-ONLY PKI in " + pki);
+                }
+                signer = Keystores.signingIdentity(pki.resolve(DemoPki.KEYSTORE), DemoPki.OPERATOR_SIGNING,
+                        new SecretLocation.File(pki.resolve(DemoPki.PASSWORD_FILE)), secrets);
+            } catch (IOException | KeystoreException | SecretUnavailableException e) {
+                spec.commandLine().getErr().println("prov demo: " + e.getMessage());
+                return EXIT_GENERATION_FAILED;
+            }
+            int exitCode = generateAndReport(spec, List.of(examples), output, secrets, Optional.of(signer));
+            if (exitCode == 0) {
+                out.println("Check the signed manifest with: prov verify " + output + " --trust " + pki.resolve(DemoPki.OPERATOR_ROOT + ".pem"));
+            }
+            return exitCode;
         }
     }
 
-    static int generateAndReport(CommandSpec spec, List<Path> paths, Path output, SecretResolver secrets) {
+    static int generateAndReport(CommandSpec spec, List<Path> paths, Path output, SecretResolver secrets, Optional<SigningIdentity> signer) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets);
+            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets, signer);
             result.warnings().forEach(p -> out.println(p.format()));
             out.printf("Wrote %d file(s) to %s%n", result.files().size(), result.outputDir());
             for (DeliverySummary delivery : result.deliveries()) {
@@ -154,6 +196,8 @@ public final class Prov implements Runnable {
                         delivery.smsCount(), delivery.wbxmlBytes(), delivery.security(), delivery.mac());
                 delivery.files().forEach(f -> out.println("    " + f));
             }
+            signer.ifPresent(s -> out.printf("  %s and %s: signed by %s%n", ArtefactManifest.MANIFEST, ArtefactManifest.SIGNATURE,
+                    s.certificate().getSubjectX500Principal().getName()));
             return 0;
         } catch (GenerationException e) {
             e.problems().forEach(p -> err.println(p.format()));
@@ -187,6 +231,9 @@ public final class Prov implements Runnable {
             }
             if (type == Demo.class) {
                 return type.cast(new Demo(secrets));
+            }
+            if (type == Keys.ListEntries.class) {
+                return type.cast(new Keys.ListEntries(secrets));
             }
             if (type == Decode.class) {
                 return type.cast(new Decode(in));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -22,6 +23,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.mexe.studio.dsl.ProvStandaloneSetup;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
 import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.security.SigningIdentity;
 
 import com.google.inject.Injector;
 
@@ -133,11 +135,22 @@ public final class ProvisioningPipeline {
 
     /** Loads, validates and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets) throws GenerationException {
-        return generate(load(inputs), outputDir, secrets);
+        return generate(load(inputs), outputDir, secrets, Optional.empty());
+    }
+
+    /** As {@link #generate(List, Path, SecretResolver)}, adding a manifest signed by {@code signer} when there is one. */
+    public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer)
+            throws GenerationException {
+        return generate(load(inputs), outputDir, secrets, signer);
     }
 
     /** Validates inputs already loaded and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets) throws GenerationException {
+        return generate(loaded, outputDir, secrets, Optional.empty());
+    }
+
+    private GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer)
+            throws GenerationException {
         List<Problem> problems = validate(loaded);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
@@ -146,6 +159,9 @@ public final class ProvisioningPipeline {
         }
         AtomicOutput output = new AtomicOutput();
         List<DeliverySummary> deliveries = new ArtefactGenerator(secrets).generate(loaded, output);
+        if (signer.isPresent()) {
+            ArtefactManifest.sign(output, signer.get());
+        }
         try {
             output.commit(outputDir);
         } catch (IOException e) {

@@ -108,7 +108,8 @@ public final class DemoPki {
 
     private static X509Certificate certificate(String role, KeyPair subject, X509Certificate issuer, KeyPair issuerKeys, boolean ca,
             boolean codeSigning, Instant now, SecureRandom random) throws GeneralSecurityException, OperatorCreationException, CertIOException {
-        X500Name subjectName = new X500Name("CN=" + role + " (" + MARK + "),O=MExE Provisioning Studio demo");
+        // BC keeps the written order (most significant first); Java prints it reversed, as RFC 2253 does: CN=…,O=….
+        X500Name subjectName = new X500Name("O=MExE Provisioning Studio demo,CN=" + role + " (" + MARK + ")");
         X500Name issuerName = issuer == null ? subjectName : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, new BigInteger(64, random).abs().add(BigInteger.ONE),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(VALIDITY)), subjectName, subject.getPublic());

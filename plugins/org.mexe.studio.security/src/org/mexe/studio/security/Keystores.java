@@ -71,6 +71,14 @@ public final class Keystores {
         }
     }
 
+    /** As {@link #signingIdentity(Path, String, Secret)}, with the password read from where it is kept. */
+    public static SigningIdentity signingIdentity(Path file, String alias, SecretLocation password, SecretResolver secrets)
+            throws KeystoreException, SecretUnavailableException {
+        try (Secret secret = secrets.resolve(password)) {
+            return signingIdentity(file, alias, secret);
+        }
+    }
+
     /** Every entry, sorted by alias. */
     public static List<Entry> list(Path file, Secret password) throws KeystoreException {
         KeyStore store = load(file, password);

@@ -2,6 +2,7 @@ package org.mexe.studio.maven;
 
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -13,7 +14,12 @@ import org.mexe.studio.generator.DeliverySummary;
 import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
+import org.mexe.studio.security.KeystoreException;
+import org.mexe.studio.security.Keystores;
+import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.security.SecretUnavailableException;
+import org.mexe.studio.security.SigningIdentity;
 
 /**
  * Validates the .prov files of a project and generates their artefacts: the Maven front door onto
@@ -30,6 +36,22 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/prov", required = true)
     private File outputDirectory;
 
+    /** A PKCS#12 keystore whose key signs the artefact manifest (MANIFEST.sha256 + .p7s); unsigned without it. */
+    @Parameter(property = "prov.signKeystore")
+    private File signKeystore;
+
+    /** The signing key's alias. */
+    @Parameter(property = "prov.signAlias", defaultValue = "operator-signing")
+    private String signAlias;
+
+    /** The environment variable that holds the keystore's password (or use signPasswordFile). */
+    @Parameter(property = "prov.signPasswordEnv")
+    private String signPasswordEnv;
+
+    /** The file that holds the keystore's password (or use signPasswordEnv). */
+    @Parameter(property = "prov.signPasswordFile")
+    private File signPasswordFile;
+
     /** Skips generation. */
     @Parameter(property = "prov.skip", defaultValue = "false")
     private boolean skip;
@@ -40,9 +62,11 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("prov: skipped");
             return;
         }
+        SecretResolver secrets = SecretResolver.fromProcessEnvironment();
+        Optional<SigningIdentity> signer = signer(secrets);
         try {
             var result = ProvisioningPipeline.standalone().generate(sources.stream().map(File::toPath).toList(),
-                    outputDirectory.toPath(), SecretResolver.fromProcessEnvironment());
+                    outputDirectory.toPath(), secrets, signer);
             result.warnings().forEach(p -> getLog().warn(p.format()));
             getLog().info("prov: wrote " + result.files().size() + " file(s) to " + result.outputDir());
             for (DeliverySummary delivery : result.deliveries()) {
@@ -57,6 +81,22 @@ public class GenerateMojo extends AbstractMojo {
             if (e.reason() == GenerationException.Reason.INVALID_INPUT) {
                 throw new MojoFailureException("prov: " + e.getMessage());
             }
+            throw new MojoExecutionException("prov: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<SigningIdentity> signer(SecretResolver secrets) throws MojoExecutionException {
+        if (signKeystore == null) {
+            return Optional.empty();
+        }
+        if ((signPasswordEnv == null) == (signPasswordFile == null)) {
+            throw new MojoExecutionException("prov: give the keystore's password with exactly one of signPasswordEnv and signPasswordFile.");
+        }
+        SecretLocation password = signPasswordEnv != null ? new SecretLocation.Environment(signPasswordEnv)
+                : new SecretLocation.File(signPasswordFile.toPath());
+        try {
+            return Optional.of(Keystores.signingIdentity(signKeystore.toPath(), signAlias, password, secrets));
+        } catch (KeystoreException | SecretUnavailableException e) {
             throw new MojoExecutionException("prov: " + e.getMessage(), e);
         }
     }

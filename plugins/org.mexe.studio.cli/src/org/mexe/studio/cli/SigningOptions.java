@@ -1,0 +1,47 @@
+package org.mexe.studio.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.mexe.studio.security.KeystoreException;
+import org.mexe.studio.security.Keystores;
+import org.mexe.studio.security.SecretLocation;
+import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.security.SecretUnavailableException;
+import org.mexe.studio.security.SigningIdentity;
+
+import picocli.CommandLine.Option;
+
+/** Where the key that signs the artefact manifest is: a PKCS#12 keystore, an alias, and where its password is. */
+final class SigningOptions {
+
+    @Option(names = "--sign-keystore", paramLabel = "P12", description = "Sign the artefact manifest with a key of this PKCS#12 keystore.")
+    Path keystore;
+
+    @Option(names = "--sign-alias", paramLabel = "ALIAS", defaultValue = "operator-signing",
+            description = "The signing key's alias (default: ${DEFAULT-VALUE}).")
+    String alias;
+
+    @Option(names = "--sign-password-env", paramLabel = "VARIABLE", description = "The environment variable that holds the keystore's password.")
+    String passwordVariable;
+
+    @Option(names = "--sign-password-file", paramLabel = "FILE", description = "The file that holds the keystore's password.")
+    Path passwordFile;
+
+    /** The signing identity, or none when no keystore is given. */
+    Optional<SigningIdentity> identity(SecretResolver secrets) throws KeystoreException, SecretUnavailableException {
+        if (keystore == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Keystores.signingIdentity(keystore, alias, passwordLocation(passwordVariable, passwordFile), secrets));
+    }
+
+    /** Where the password is: exactly one of an environment variable and a file. */
+    static SecretLocation passwordLocation(String variable, Path file) throws SecretUnavailableException {
+        if ((variable == null) == (file == null)) {
+            throw new SecretUnavailableException("Give the keystore's password with exactly one of an environment variable and a file"
+                    + " (never on the command line itself).");
+        }
+        return variable != null ? new SecretLocation.Environment(variable) : new SecretLocation.File(file);
+    }
+}
