@@ -165,4 +165,23 @@ class ProvCommandTest {
         assertEquals(2, prov("generate", "x.prov").exitCode(), "-o is required");
         assertEquals(2, prov("frobnicate").exitCode());
     }
+
+    @Test
+    void jadSignAndVerify() throws Exception {
+        Path pki = folder.resolve("jad-pki");
+        assertEquals(0, prov("keys", "init", pki.toString()).exitCode());
+        String password = Files.readString(pki.resolve("DEMO-ONLY-pki-password.txt")).strip();
+        Path jad = Files.writeString(folder.resolve("bootstrap.jad"), "MIDlet-Name: Bootstrap\nMIDlet-Version: 1.0\n");
+        Path jar = Files.write(folder.resolve("bootstrap.jar"), new byte[] { 'P', 'K', 3, 4, 1, 2, 3 });
+        Run sign = prov(new SecretResolver(Map.of("P12_PASSWORD", password)), "jad", "sign", jad.toString(), jar.toString(),
+                "--sign-keystore", pki.resolve("DEMO-ONLY-pki.p12").toString(), "--sign-password-env", "P12_PASSWORD");
+        assertEquals(0, sign.exitCode(), sign.err());
+        assertTrue(Files.readString(jad).contains("MIDlet-Jar-RSA-SHA1: "), Files.readString(jad));
+        Run verify = prov("jad", "verify", jad.toString(), jar.toString(), "--trust", pki.resolve("operator-root.pem").toString());
+        assertEquals(0, verify.exitCode(), verify.err());
+        Files.write(jar, new byte[] { 'P', 'K', 3, 4, 1, 2, 4 });
+        Run tampered = prov("jad", "verify", jad.toString(), jar.toString(), "--trust", pki.resolve("operator-root.pem").toString());
+        assertEquals(Prov.EXIT_INVALID_INPUT, tampered.exitCode());
+        assertTrue(tampered.err().contains(jad + ": The JAR does not match MIDlet-Jar-RSA-SHA1"), tampered.err());
+    }
 }

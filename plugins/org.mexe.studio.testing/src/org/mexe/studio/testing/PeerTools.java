@@ -103,6 +103,54 @@ public final class PeerTools {
         });
     }
 
+    /** libwbxml's decoder for another language: {@code wbxml2xml -m 0 -l LANGUAGE} (e.g. SI10, SL10, OTA). */
+    public static String wbxml2xml(byte[] wbxml, String language) {
+        Path tool = require("wbxml2xml", "libwbxml2-utils");
+        return inWorkDirectory(work -> {
+            Path in = write(work, "in.wbxml", wbxml);
+            Path out = work.resolve("out.xml");
+            run(work, List.of(tool.toString(), "-m", "0", "-l", language, "-o", out.toString(), in.toString()));
+            return new String(read(out), StandardCharsets.UTF_8);
+        });
+    }
+
+    /** libwbxml's encoder at a given WBXML version: {@code xml2wbxml -v VERSION} (1.1, 1.2 or 1.3). */
+    public static byte[] xml2wbxml(String xml, String version) {
+        Path tool = require("xml2wbxml", "libwbxml2-utils");
+        return inWorkDirectory(work -> {
+            Path in = write(work, "in.xml", xml.getBytes(StandardCharsets.UTF_8));
+            Path out = work.resolve("out.wbxml");
+            run(work, List.of(tool.toString(), "-v", version, "-o", out.toString(), in.toString()));
+            return read(out);
+        });
+    }
+
+    /**
+     * gammu's SMS encoder without a phone: {@code gammu -c gammurc displaysms ARGUMENTS} with the
+     * dummy driver. {@code backup} is written as {@code in.backup} in gammu's working directory for
+     * the BOOKMARK and WAPSETTINGS types to read. Returns each message's "Data PDU" (the WDP payload).
+     */
+    public static List<byte[]> gammuDisplaySms(String backup, String... arguments) {
+        Path tool = require("gammu", "gammu");
+        return inWorkDirectory(work -> {
+            Path device = work.resolve("dummy-phone");
+            try {
+                Files.createDirectories(device);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String config = "[gammu]\ndevice = " + device + "\nconnection = none\nmodel = dummy\n";
+            Path rc = write(work, "gammurc", config.getBytes(StandardCharsets.UTF_8));
+            write(work, "in.backup", backup.getBytes(StandardCharsets.UTF_8));
+            List<String> command = new ArrayList<>(List.of(tool.toString(), "-c", rc.toString(), "displaysms"));
+            command.addAll(List.of(arguments));
+            return run(work, command).lines()
+                    .filter(line -> line.startsWith("Data PDU"))
+                    .map(line -> Hex.decode(line.substring(line.indexOf(':') + 1).strip()))
+                    .toList();
+        });
+    }
+
     /**
      * Dissects SMS-SUBMIT TPDUs with tshark and returns the requested fields, one row per frame.
      * text2pcap takes one packet per "I 000000 ..." line (-D: leading direction, I = inbound) as
@@ -124,6 +172,31 @@ public final class PeerTools {
         return tshark(tpdus, List.of("-V"));
     }
 
+    /**
+     * Dissects SMS-DELIVER TPDUs with tshark and returns the requested fields (e.g.
+     * {@code gsm_sms.tp-oa}, {@code gsm_sms.sms_text}), one row per frame. Unlike SUBMITs, DELIVER
+     * lines carry no direction prefix: text2pcap runs without -D, which gsm_sms reads as
+     * network-to-phone. Concatenated parts are reassembled; the joined text shows on the last one.
+     */
+    public static List<List<String>> tsharkDeliverFields(List<byte[]> tpdus, String... fields) {
+        Path text2pcap = require("text2pcap", "wireshark-common (installed with tshark)");
+        Path tshark = require("tshark", "tshark");
+        StringBuilder dump = new StringBuilder();
+        tpdus.forEach(tpdu -> dump.append("000000 ").append(Hex.encodeSpaced(tpdu)).append('\n'));
+        String output = inWorkDirectory(work -> {
+            Path hex = write(work, "delivers.txt", dump.toString().getBytes(StandardCharsets.US_ASCII));
+            Path pcap = work.resolve("delivers.pcap");
+            run(work, List.of(text2pcap.toString(), "-q", "-l", "147", hex.toString(), pcap.toString()));
+            List<String> command = new ArrayList<>(List.of(tshark.toString(), "-n", "-r", pcap.toString(),
+                    "-o", GSM_SMS_USER_DLT, "-o", "gsm_sms.reassemble:TRUE", "-T", "fields", "-E", "separator=/t"));
+            for (String field : fields) {
+                command.addAll(List.of("-e", field));
+            }
+            return run(work, command);
+        });
+        return output.lines().map(line -> List.of(line.split("\t", -1))).toList();
+    }
+
     private static String tshark(List<byte[]> tpdus, List<String> outputOptions) {
         Path text2pcap = require("text2pcap", "wireshark-common (installed with tshark)");
         Path tshark = require("tshark", "tshark");
@@ -141,6 +214,30 @@ public final class PeerTools {
     }
 
     /** {@code openssl dgst -sha1 -hmac KEY FILE}: the key as typed, like a USERPIN. Upper-case hex. */
+    /** Verifies a detached DER CMS signature of {@code content} with openssl, trusting {@code caPem}; fails the test if openssl refuses. */
+    public static String opensslCmsVerify(byte[] content, byte[] signatureDer, String caPem) {
+        Path openssl = require("openssl", "openssl");
+        return inWorkDirectory(work -> {
+            write(work, "content", content);
+            write(work, "signature.der", signatureDer);
+            write(work, "ca.pem", caPem.getBytes(StandardCharsets.US_ASCII));
+            return run(work, List.of(openssl.toString(), "cms", "-verify", "-binary", "-inform", "DER", "-in", "signature.der",
+                    "-content", "content", "-CAfile", "ca.pem", "-purpose", "any", "-out", "/dev/null"));
+        });
+    }
+
+    /** Verifies an RSA PKCS#1 v1.5 SHA-1 signature with openssl, using the public key of {@code certificatePem}. */
+    public static String opensslVerifyRsaSha1(byte[] data, byte[] signature, String certificatePem) {
+        Path openssl = require("openssl", "openssl");
+        return inWorkDirectory(work -> {
+            write(work, "data", data);
+            write(work, "signature.bin", signature);
+            write(work, "certificate.pem", certificatePem.getBytes(StandardCharsets.US_ASCII));
+            run(work, List.of(openssl.toString(), "x509", "-pubkey", "-noout", "-in", "certificate.pem", "-out", "public.pem"));
+            return run(work, List.of(openssl.toString(), "dgst", "-sha1", "-verify", "public.pem", "-signature", "signature.bin", "data"));
+        });
+    }
+
     public static String opensslHmacSha1(String key, byte[] data) {
         return opensslDigest(data, List.of("-hmac", key));
     }
