@@ -60,6 +60,11 @@ public final class DemoPki {
 
     /** Creates the demo PKI in {@code folder}, which must not hold one already. */
     public static Files create(Path folder) throws IOException, KeystoreException {
+        return create(folder, Instant.now());
+    }
+
+    /** As {@link #create(Path)}, valid from a day before {@code now} for three years: tests make expired PKIs with it. */
+    public static Files create(Path folder, Instant now) throws IOException, KeystoreException {
         Path keystore = folder.resolve(KEYSTORE);
         if (java.nio.file.Files.exists(keystore)) {
             throw new KeystoreException("A demo PKI exists already in " + folder + ": delete it first to make a new one.");
@@ -68,7 +73,6 @@ public final class DemoPki {
         SecureRandom random = new SecureRandom();
         char[] password = HexFormat.of().formatHex(random.generateSeed(16)).toCharArray();
         try {
-            Instant now = Instant.now();
             KeyPair manufacturerKeys = rsa(random);
             X509Certificate manufacturer = certificate("Manufacturer Root", manufacturerKeys, null, manufacturerKeys, true, false, now, random);
             KeyPair operatorRootKeys = rsa(random);

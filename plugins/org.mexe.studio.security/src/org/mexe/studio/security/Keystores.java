@@ -10,6 +10,8 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,11 +65,30 @@ public final class Keystores {
             for (Certificate certificate : store.getCertificateChain(alias)) {
                 chain.add((X509Certificate) certificate);
             }
+            checkCanSign(file, alias, chain.get(0));
             return new SigningIdentity(file + "#" + alias, key, chain);
         } catch (GeneralSecurityException e) {
             throw new KeystoreException("The key '" + alias + "' of " + file + " cannot be read: " + e.getMessage(), e);
         } finally {
             Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** A signing certificate must be valid now and allowed to make digital signatures. */
+    private static void checkCanSign(Path file, String alias, X509Certificate certificate) throws KeystoreException {
+        try {
+            certificate.checkValidity();
+        } catch (CertificateExpiredException e) {
+            throw new KeystoreException("The certificate of '" + alias + "' in " + file + " expired on " + certificate.getNotAfter().toInstant()
+                    + ": renew it before signing.", e);
+        } catch (CertificateNotYetValidException e) {
+            throw new KeystoreException("The certificate of '" + alias + "' in " + file + " is not valid before "
+                    + certificate.getNotBefore().toInstant() + ": check the clock or the certificate.", e);
+        }
+        boolean[] usage = certificate.getKeyUsage();
+        if (usage != null && !usage[0]) {
+            throw new KeystoreException("The certificate of '" + alias + "' in " + file
+                    + " does not allow digital signatures (key usage): this key cannot sign artefacts.");
         }
     }
 

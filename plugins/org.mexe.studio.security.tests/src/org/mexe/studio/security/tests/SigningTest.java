@@ -92,8 +92,25 @@ class SigningTest {
     }
 
     @Test
-    void aCertificateWithoutCodeSigningUsageIsRefused() throws Exception {
-        SigningIdentity rootAsSigner = Keystores.signingIdentity(pki.keystore(), DemoPki.OPERATOR_ROOT, password);
+    void aCaKeyCannotSign() {
+        var e = assertThrows(KeystoreException.class, () -> Keystores.signingIdentity(pki.keystore(), DemoPki.OPERATOR_ROOT, password));
+        assertTrue(e.getMessage().contains("'operator-root'") && e.getMessage().contains("cannot sign"), e.getMessage());
+    }
+
+    @Test
+    void anExpiredCertificateIsNamedWithItsDate(@TempDir Path old) throws Exception {
+        DemoPki.Files expired = DemoPki.create(old, java.time.Instant.now().minus(java.time.Duration.ofDays(4 * 365)));
+        Secret oldPassword = Secret.of(Files.readString(expired.passwordFile()).strip(), "test");
+        var e = assertThrows(KeystoreException.class, () -> Keystores.signingIdentity(expired.keystore(), DemoPki.OPERATOR_SIGNING, oldPassword));
+        assertTrue(e.getMessage().contains("expired on") && e.getMessage().contains(expired.keystore().toString()), e.getMessage());
+    }
+
+    @Test
+    void aSignatureByACertificateWithoutCodeSigningUsageIsRefused() throws Exception {
+        // Bypass the keystore's checks to make such a signature, as a careless tool could.
+        KeyStore store = Keystores.load(pki.keystore(), password);
+        SigningIdentity rootAsSigner = new SigningIdentity("test", (java.security.PrivateKey) store.getKey(DemoPki.OPERATOR_ROOT,
+                password.reveal().toCharArray()), List.of((X509Certificate) store.getCertificate(DemoPki.OPERATOR_ROOT)));
         byte[] signature = ManifestSignature.sign(MANIFEST, rootAsSigner);
         var e = assertThrows(SignatureInvalidException.class,
                 () -> ManifestSignature.verify(MANIFEST, signature, root(DemoPki.OPERATOR_ROOT)));
