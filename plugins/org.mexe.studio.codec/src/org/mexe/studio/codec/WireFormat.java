@@ -4,5 +4,6 @@ package org.mexe.studio.codec;
 public enum WireFormat {
     WBXML,
     WSP,
-    SMS_TPDU
+    SMS_TPDU,
+    SIM_OTA
 }

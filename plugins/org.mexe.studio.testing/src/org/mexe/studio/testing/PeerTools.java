@@ -174,27 +174,40 @@ public final class PeerTools {
 
     /**
      * Dissects SMS-DELIVER TPDUs with tshark and returns the requested fields (e.g.
-     * {@code gsm_sms.tp-oa}, {@code gsm_sms.sms_text}), one row per frame. Unlike SUBMITs, DELIVER
-     * lines carry no direction prefix: text2pcap runs without -D, which gsm_sms reads as
-     * network-to-phone. Concatenated parts are reassembled; the joined text shows on the last one.
+     * {@code gsm_sms.tp-oa}, {@code gsm_sms.sms_text}), one row per frame. Concatenated parts are
+     * reassembled: the last part's row lists every part's text, comma-separated.
      */
     public static List<List<String>> tsharkDeliverFields(List<byte[]> tpdus, String... fields) {
+        List<String> options = new ArrayList<>(List.of("-T", "fields", "-E", "separator=/t"));
+        for (String field : fields) {
+            options.addAll(List.of("-e", field));
+        }
+        return tsharkDeliver(tpdus, options).lines().map(line -> List.of(line.split("\t", -1))).toList();
+    }
+
+    /** The full packet details ({@code tshark -V}) of SMS-DELIVER TPDUs. */
+    public static String tsharkDeliverVerbose(List<byte[]> tpdus) {
+        return tsharkDeliver(tpdus, List.of("-V"));
+    }
+
+    /**
+     * Unlike SUBMITs, DELIVER lines carry no direction prefix: text2pcap runs without -D, which
+     * gsm_sms reads as network-to-phone.
+     */
+    private static String tsharkDeliver(List<byte[]> tpdus, List<String> outputOptions) {
         Path text2pcap = require("text2pcap", "wireshark-common (installed with tshark)");
         Path tshark = require("tshark", "tshark");
         StringBuilder dump = new StringBuilder();
         tpdus.forEach(tpdu -> dump.append("000000 ").append(Hex.encodeSpaced(tpdu)).append('\n'));
-        String output = inWorkDirectory(work -> {
+        return inWorkDirectory(work -> {
             Path hex = write(work, "delivers.txt", dump.toString().getBytes(StandardCharsets.US_ASCII));
             Path pcap = work.resolve("delivers.pcap");
             run(work, List.of(text2pcap.toString(), "-q", "-l", "147", hex.toString(), pcap.toString()));
             List<String> command = new ArrayList<>(List.of(tshark.toString(), "-n", "-r", pcap.toString(),
-                    "-o", GSM_SMS_USER_DLT, "-o", "gsm_sms.reassemble:TRUE", "-T", "fields", "-E", "separator=/t"));
-            for (String field : fields) {
-                command.addAll(List.of("-e", field));
-            }
+                    "-o", GSM_SMS_USER_DLT, "-o", "gsm_sms.reassemble:TRUE"));
+            command.addAll(outputOptions);
             return run(work, command);
         });
-        return output.lines().map(line -> List.of(line.split("\t", -1))).toList();
     }
 
     private static String tshark(List<byte[]> tpdus, List<String> outputOptions) {
@@ -213,7 +226,6 @@ public final class PeerTools {
         });
     }
 
-    /** {@code openssl dgst -sha1 -hmac KEY FILE}: the key as typed, like a USERPIN. Upper-case hex. */
     /** Verifies a detached DER CMS signature of {@code content} with openssl, trusting {@code caPem}; fails the test if openssl refuses. */
     public static String opensslCmsVerify(byte[] content, byte[] signatureDer, String caPem) {
         Path openssl = require("openssl", "openssl");
@@ -238,6 +250,7 @@ public final class PeerTools {
         });
     }
 
+    /** {@code openssl dgst -sha1 -hmac KEY FILE}: the key as typed, like a USERPIN. Upper-case hex. */
     public static String opensslHmacSha1(String key, byte[] data) {
         return opensslDigest(data, List.of("-hmac", key));
     }

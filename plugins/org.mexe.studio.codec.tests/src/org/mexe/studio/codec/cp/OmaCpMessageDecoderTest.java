@@ -105,4 +105,23 @@ class OmaCpMessageDecoderTest {
         assertThrows(DecodeException.class, () -> OmaCpMessageDecoder.decode("41000".getBytes(StandardCharsets.US_ASCII)));
         assertThrows(DecodeException.class, () -> OmaCpMessageDecoder.decode(new byte[0]));
     }
+
+    /** Found by fuzzing: a lone TPDU whose TP-MR is 06 was taken for a WSP push (PDU type 06). */
+    @Test
+    void aLoneSubmitWithMessageReference6IsStillASubmit() {
+        ProvisioningDocument small = new ProvisioningDocument(List.of(new Characteristic("NAPDEF", List.of(new Parm("NAME", "x")))));
+        OmaCpMessage message = OmaCpMessageEncoder.signed(small, new CpSecurity.UserPin("1234"), 1,
+                new SubmitParameters(SmsAddress.international("46708251358"), 0x06, 0));
+        assertEquals(1, message.submits().size());
+        Decoded decoded = OmaCpMessageDecoder.decode(lines(message.tpduHexLines()));
+        assertEquals(Form.SMS_SUBMIT, decoded.form());
+        assertEquals(small, decoded.document());
+    }
+
+    /** Found by fuzzing: white space alone escaped as an IndexOutOfBoundsException. */
+    @Test
+    void whiteSpaceAloneIsADecodeError() {
+        assertThrows(DecodeException.class, () -> OmaCpMessageDecoder.decode(new byte[] { 0x0A }));
+        assertThrows(DecodeException.class, () -> OmaCpMessageDecoder.decode(" \r\n\t".getBytes(StandardCharsets.US_ASCII)));
+    }
 }

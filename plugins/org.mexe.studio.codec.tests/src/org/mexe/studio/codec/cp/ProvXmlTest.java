@@ -86,4 +86,11 @@ class ProvXmlTest {
     private static InvalidDocumentException failure(String xml) {
         return assertThrows(InvalidDocumentException.class, () -> ProvXml.parse(xml));
     }
+
+    /** Found by fuzzing: the JDK parser failed on a control character in an inline DTD with a MissingResourceException. */
+    @Test
+    void aMalformedDoctypeIsAnInvalidDocument() {
+        org.junit.jupiter.api.Assertions.assertThrows(org.mexe.studio.codec.InvalidDocumentException.class,
+                () -> ProvXml.parse("<!DOCTYPE a [\u0001]><a/>"));
+    }
 }

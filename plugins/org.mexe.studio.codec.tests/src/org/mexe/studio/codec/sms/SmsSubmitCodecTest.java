@@ -56,10 +56,11 @@ class SmsSubmitCodecTest {
     }
 
     @Test
-    void skipsAValidityPeriodAndAcceptsClassOneData() {
+    void keepsAValidityPeriodAndAcceptsClassOneData() {
         // VPF relative (0x10) with TP-VP AA, DCS F5 (8-bit, class 1).
         SmsSubmit decoded = SmsSubmitCodec.decode(Hex.decode("51 07 0B 91 64 07 28 15 53 F8 00 F5 AA 0B 06 05 04 0B 84 23 F0 01 06 01 B6"));
-        assertEquals(new SmsSubmit(7, SWEDEN, 0x00, 0xF5, PORTS, Hex.decode("01 06 01 B6")), decoded);
+        assertEquals(new SmsSubmit(7, SWEDEN, 0x00, 0xF5, PORTS, Hex.decode("01 06 01 B6"),
+                new ValidityPeriod.Relative(0xAA)), decoded);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.mexe.studio.codec.sms.ReassembledMessage;
 import org.mexe.studio.codec.sms.SmsReassembler;
 import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.codec.wsp.PushSignature;
+import org.mexe.studio.codec.wsp.SecurityMethod;
 import org.mexe.studio.codec.wsp.WspPush;
 import org.mexe.studio.codec.wsp.WspPushCodec;
 
@@ -47,16 +48,24 @@ public final class OmaCpMessageDecoder {
 
         /**
          * Checks the MAC with the key material given. A USERPIN push needs the PIN, a NETWPIN push the
-         * IMSI; without it, or for an unsigned message, nothing is checked.
+         * IMSI, a USERNETWPIN push both, a USERPINMAC push the full PIN the user was given (whose
+         * second half is checked against the document); without it, or for an unsigned message,
+         * nothing is checked.
          */
         public MacStatus checkMac(Optional<String> pin, Optional<String> imsi) {
             if (signature.isEmpty()) {
                 return MacStatus.NOT_CHECKED;
             }
+            if (signature.get().method() == SecurityMethod.USERPINMAC && pin.isPresent()
+                    && !CpSecurity.UserPinMac.isWellFormed(pin.get())) {
+                // Whatever the user types is a guess at the PIN: a malformed one is simply wrong.
+                return MacStatus.INVALID;
+            }
             Optional<CpSecurity> security = switch (signature.get().method()) {
                 case USERPIN -> pin.map(CpSecurity.UserPin::new);
                 case NETWPIN -> imsi.map(CpSecurity.NetworkPin::new);
-                default -> Optional.empty();
+                case USERNETWPIN -> imsi.flatMap(i -> pin.map(p -> new CpSecurity.UserNetworkPin(i, p)));
+                case USERPINMAC -> pin.map(CpSecurity.UserPinMac::new);
             };
             return security.map(s -> s.verify(wbxml, signature.get().mac()) ? MacStatus.VALID : MacStatus.INVALID)
                     .orElse(MacStatus.NOT_CHECKED);
@@ -82,17 +91,32 @@ public final class OmaCpMessageDecoder {
         if (HEX_TEXT.matcher(text).matches()) {
             List<byte[]> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty())
                     .map(OmaCpMessageDecoder::hex).toList();
-            if (lines.size() > 1 || looksLikeSubmit(lines.get(0))) {
+            if (lines.isEmpty()) {
+                throw new DecodeException(WireFormat.SMS_TPDU, 0, "a message", "only white space");
+            }
+            if (lines.size() > 1) {
                 return fromSubmits(lines);
+            }
+            if (looksLikeSubmit(lines.get(0))) {
+                // A WSP push whose transaction id happens to look like an SMS-SUBMIT first octet is still possible.
+                try {
+                    return fromSubmits(lines);
+                } catch (DecodeException notASubmit) {
+                    try {
+                        return decodeBinary(lines.get(0));
+                    } catch (DecodeException notBinary) {
+                        throw notASubmit;
+                    }
+                }
             }
             return decodeBinary(lines.get(0));
         }
         return decodeBinary(input);
     }
 
-    /** An SMS-SUBMIT's first octet has TP-MTI 01; a WBXML or WSP message would need a UDH to pass for one. */
+    /** A provisioning SMS-SUBMIT's first octet has TP-MTI 01 and TP-UDHI set (its ports are in a header). */
     private static boolean looksLikeSubmit(byte[] bytes) {
-        return bytes.length > 2 && (bytes[0] & 0x03) == 0x01 && (bytes[0] & 0x40) != 0 && bytes[1] != WSP_PDU_TYPE_PUSH;
+        return bytes.length > 2 && (bytes[0] & 0x03) == 0x01 && (bytes[0] & 0x40) != 0;
     }
 
     private static byte[] hex(String line) {

@@ -37,6 +37,62 @@ public sealed interface InformationElement {
         }
     }
 
+    /** IEI 04: 8-bit application port addressing (ports 240-255 are reserved, others application specific). */
+    record EightBitApplicationPorts(int destinationPort, int originatorPort) implements InformationElement {
+
+        public static final int IDENTIFIER = 0x04;
+
+        public EightBitApplicationPorts {
+            requireRange(destinationPort, 0xFF, "destination port");
+            requireRange(originatorPort, 0xFF, "originator port");
+        }
+
+        @Override
+        public int identifier() {
+            return IDENTIFIER;
+        }
+
+        @Override
+        public byte[] data() {
+            return new byte[] {(byte) destinationPort, (byte) originatorPort};
+        }
+    }
+
+    /**
+     * IEI 70 or 71, no data: the user data is a (U)SIM toolkit secured command packet or response
+     * packet (3GPP TS 31.115), the header SIM OTA puts in front of its packets.
+     */
+    record SimToolkitSecurityHeader(Packet packet) implements InformationElement {
+
+        public enum Packet {
+            COMMAND(0x70),
+            RESPONSE(0x71);
+
+            private final int identifier;
+
+            Packet(int identifier) {
+                this.identifier = identifier;
+            }
+        }
+
+        public static final SimToolkitSecurityHeader COMMAND = new SimToolkitSecurityHeader(Packet.COMMAND);
+        public static final SimToolkitSecurityHeader RESPONSE = new SimToolkitSecurityHeader(Packet.RESPONSE);
+
+        public SimToolkitSecurityHeader {
+            Objects.requireNonNull(packet, "packet");
+        }
+
+        @Override
+        public int identifier() {
+            return packet.identifier;
+        }
+
+        @Override
+        public byte[] data() {
+            return new byte[0];
+        }
+    }
+
     /** IEI 00 (8-bit reference) or 08 (16-bit reference): part {@code sequence} of {@code total}. */
     record Concatenation(ReferenceWidth width, int reference, int total, int sequence) implements InformationElement {
 

@@ -6,13 +6,13 @@ import java.util.Objects;
 import org.mexe.studio.codec.Hex;
 
 /**
- * An SMS-SUBMIT with 8-bit user data and no validity period, the shape WAP push uses
- * (3GPP TS 23.040 clause 9.2.2.2).
+ * An SMS-SUBMIT with 8-bit user data, the shape WAP push uses (3GPP TS 23.040 clause 9.2.2.2).
  *
  * @param payload the user data after the header
+ * @param validityPeriod TP-VP, {@link ValidityPeriod#NONE} for none
  */
 public record SmsSubmit(int messageReference, SmsAddress destination, int protocolIdentifier, int dataCodingScheme,
-        UserDataHeader header, byte[] payload) {
+        UserDataHeader header, byte[] payload, ValidityPeriod validityPeriod) {
 
     /** TP-UD holds at most 140 octets. */
     public static final int MAX_USER_DATA = 140;
@@ -27,6 +27,10 @@ public record SmsSubmit(int messageReference, SmsAddress destination, int protoc
         requireOctet(dataCodingScheme, "data coding scheme");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(validityPeriod, "validityPeriod");
+        if (destination.typeOfNumber() == TypeOfNumber.ALPHANUMERIC) {
+            throw new IllegalArgumentException("an SMS-SUBMIT goes to a number, not to " + destination);
+        }
         if (!isEightBitData(dataCodingScheme)) {
             throw new IllegalArgumentException("data coding scheme 0x%02X is not 8-bit data".formatted(dataCodingScheme));
         }
@@ -35,6 +39,12 @@ public record SmsSubmit(int messageReference, SmsAddress destination, int protoc
         if (userData > MAX_USER_DATA) {
             throw new IllegalArgumentException("user data of %d octets exceeds %d".formatted(userData, MAX_USER_DATA));
         }
+    }
+
+    /** Without a validity period. */
+    public SmsSubmit(int messageReference, SmsAddress destination, int protocolIdentifier, int dataCodingScheme,
+            UserDataHeader header, byte[] payload) {
+        this(messageReference, destination, protocolIdentifier, dataCodingScheme, header, payload, ValidityPeriod.NONE);
     }
 
     /** General data coding group (uncompressed) with the 8-bit alphabet, or data coding/message class group with 8-bit data. */
@@ -64,18 +74,20 @@ public record SmsSubmit(int messageReference, SmsAddress destination, int protoc
                 && protocolIdentifier == submit.protocolIdentifier
                 && dataCodingScheme == submit.dataCodingScheme
                 && header.equals(submit.header)
-                && Arrays.equals(payload, submit.payload);
+                && Arrays.equals(payload, submit.payload)
+                && validityPeriod.equals(submit.validityPeriod);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(messageReference, destination, protocolIdentifier, dataCodingScheme, header,
-                Arrays.hashCode(payload));
+                Arrays.hashCode(payload), validityPeriod);
     }
 
     @Override
     public String toString() {
-        return "SmsSubmit[messageReference=%d, destination=%s, pid=0x%02X, dcs=0x%02X, header=%s, payload=%s]"
-                .formatted(messageReference, destination, protocolIdentifier, dataCodingScheme, header, Hex.encode(payload));
+        return "SmsSubmit[messageReference=%d, destination=%s, pid=0x%02X, dcs=0x%02X, header=%s, payload=%s, validityPeriod=%s]"
+                .formatted(messageReference, destination, protocolIdentifier, dataCodingScheme, header, Hex.encode(payload),
+                        validityPeriod);
     }
 }

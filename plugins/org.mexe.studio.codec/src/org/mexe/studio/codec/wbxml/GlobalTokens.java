@@ -9,6 +9,7 @@ final class GlobalTokens {
     static final int STR_I = 0x03;
     static final int LITERAL = 0x04;
     static final int STR_T = 0x83;
+    static final int OPAQUE = 0xC3;
 
     /** Tag octet flags. */
     static final int HAS_ATTRIBUTES = 0x80;

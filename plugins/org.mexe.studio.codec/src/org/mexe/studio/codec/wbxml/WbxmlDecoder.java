@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.mexe.studio.codec.DecodeException;
+import org.mexe.studio.codec.Hex;
 import org.mexe.studio.codec.WireFormat;
 import org.mexe.studio.codec.internal.ByteReader;
 
@@ -13,8 +14,9 @@ import org.mexe.studio.codec.internal.ByteReader;
  * Decodes WBXML 1.1 to 1.3 documents of one language into an element tree. Accepts everything the
  * encoder writes plus what other encoders legitimately use (string-table references anywhere,
  * tag and attribute code page switches, attribute values split over several tokens, ENTITY,
- * LITERAL names, a literal public identifier). Character content, PIs, extensions and OPAQUE have
- * no place in the element-only languages served here and are reported as errors.
+ * LITERAL names, a literal public identifier). Character content is accepted only in the elements
+ * the language declares as text, OPAQUE only as the date of a datetime attribute; PIs and
+ * extensions have no place in the languages served here. All of these are otherwise errors.
  */
 public final class WbxmlDecoder {
 
@@ -83,10 +85,33 @@ public final class WbxmlDecoder {
             attributeList(attributes);
         }
         List<WbxmlElement> children = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         if ((token & GlobalTokens.HAS_CONTENT) != 0) {
-            content(children);
+            if (language.hasText(name)) {
+                text(name, text);
+            } else {
+                content(children);
+            }
         }
-        return new WbxmlElement(name, attributes, children);
+        return new WbxmlElement(name, attributes, children, text.toString());
+    }
+
+    /** Character content up to END; the element's text, since these languages have no mixed content. */
+    private void text(String element, StringBuilder text) {
+        while (true) {
+            int tokenOffset = in.offset();
+            int token = in.readByte("text of " + element + " or END");
+            switch (token) {
+                case GlobalTokens.END -> {
+                    return;
+                }
+                case GlobalTokens.STR_I -> text.append(in.readTerminatedUtf8("inline string"));
+                case GlobalTokens.STR_T -> text.append(tableString(in.readUintvar("string table offset"), tokenOffset));
+                case GlobalTokens.ENTITY -> text.append(entity(tokenOffset));
+                default -> throw in.errorAt(tokenOffset, "text of " + element + " (STR_I, STR_T, ENTITY) or END",
+                        describe(token));
+            }
+        }
     }
 
     private String tagName(int token, int tokenOffset) {
@@ -115,7 +140,7 @@ public final class WbxmlDecoder {
                 case GlobalTokens.SWITCH_PAGE -> attributePage = in.readByte("attribute code page");
                 case GlobalTokens.LITERAL -> {
                     String name = literalName(in.readUintvar("string table index of a literal attribute"), tokenOffset);
-                    attributes.add(new WbxmlAttribute(name, attributeValue(new StringBuilder())));
+                    attributes.add(new WbxmlAttribute(name, attributeValue(name, new StringBuilder())));
                 }
                 default -> {
                     if (token >= 0x80 || GlobalTokens.isGlobal(token)) {
@@ -126,14 +151,14 @@ public final class WbxmlDecoder {
                                     "attribute start token of " + language.name() + " on attribute page " + attributePage,
                                     "unknown attribute start " + describe(token)));
                     attributes.add(new WbxmlAttribute(start.attribute(),
-                            attributeValue(new StringBuilder(start.valuePrefix()))));
+                            attributeValue(start.attribute(), new StringBuilder(start.valuePrefix()))));
                 }
             }
         }
     }
 
     /** Appends value parts until the next attribute start or END, which is left unread. */
-    private String attributeValue(StringBuilder value) {
+    private String attributeValue(String attribute, StringBuilder value) {
         while (true) {
             int tokenOffset = in.offset();
             int token = in.peek("attribute value, attribute start or END");
@@ -152,6 +177,7 @@ public final class WbxmlDecoder {
                 case GlobalTokens.STR_I -> value.append(in.readTerminatedUtf8("inline string"));
                 case GlobalTokens.STR_T -> value.append(tableString(in.readUintvar("string table offset"), tokenOffset));
                 case GlobalTokens.ENTITY -> value.append(entity(tokenOffset));
+                case GlobalTokens.OPAQUE -> value.append(opaqueDateTime(attribute, tokenOffset));
                 default -> {
                     if (token < 0x80 || GlobalTokens.isGlobal(token)) {
                         throw in.errorAt(tokenOffset, "attribute value (STR_I, STR_T, ENTITY or value token)",
@@ -165,6 +191,18 @@ public final class WbxmlDecoder {
                 }
             }
         }
+    }
+
+    private String opaqueDateTime(String attribute, int tokenOffset) {
+        if (!language.isDateTime(attribute)) {
+            throw in.errorAt(tokenOffset, "attribute value (STR_I, STR_T, ENTITY or value token)",
+                    "OPAQUE in " + attribute + ", which is not a date");
+        }
+        int length = in.readUintvar("OPAQUE length");
+        byte[] data = in.readBytes(length, "OPAQUE date of " + length + " bytes");
+        return OpaqueDateTime.decode(data).orElseThrow(() -> in.errorAt(tokenOffset,
+                "OPAQUE date of at most " + OpaqueDateTime.MAX_OCTETS + " octets of two BCD digits (WAP-167 8.2.2)",
+                Hex.encodeSpaced(data)));
     }
 
     private String entity(int tokenOffset) {

@@ -10,10 +10,12 @@ import org.mexe.studio.codec.internal.Uintvar;
 import org.mexe.studio.codec.wbxml.StringTable.StringUse;
 
 /**
- * Encodes an element tree as WBXML 1.3, UTF-8. Names and values with a token in the language use
- * it (switching code page only when page 0 lacks the token); other names are written as
- * {@code LITERAL}, other values as inline strings or string-table references, whichever is shorter
- * (see {@link StringTable}). The output depends only on the tree, never on the environment.
+ * Encodes an element tree as WBXML (1.3 unless told otherwise), UTF-8. Names and values with a
+ * token in the language use it (switching code page only when page 0 lacks the token); other names
+ * are written as {@code LITERAL}, other values and text as inline strings or string-table
+ * references, whichever is shorter (see {@link StringTable}). Where the language allows, a value
+ * starts with the longest prefix token, uses value tokens inside it, or is an OPAQUE date, as
+ * libwbxml does for SI and SL. The output depends only on the tree, never on the environment.
  */
 public final class WbxmlEncoder {
 
@@ -26,10 +28,7 @@ public final class WbxmlEncoder {
     private record LiteralName(String name) implements NamePart {
     }
 
-    private sealed interface ValuePart permits NoValue, TokenValue, StringValue {
-    }
-
-    private record NoValue() implements ValuePart {
+    private sealed interface ValuePart permits TokenValue, StringValue, OpaqueValue {
     }
 
     private record TokenValue(AttributeValueToken token) implements ValuePart {
@@ -38,7 +37,11 @@ public final class WbxmlEncoder {
     private record StringValue(String text) implements ValuePart {
     }
 
-    private record AttributePlan(NamePart name, ValuePart value) {
+    private record OpaqueValue(byte[] data) implements ValuePart {
+    }
+
+    /** An empty value list writes the attribute start alone. */
+    private record AttributePlan(NamePart name, List<ValuePart> value) {
     }
 
     private final WbxmlLanguage language;
@@ -52,16 +55,21 @@ public final class WbxmlEncoder {
     }
 
     public static byte[] encode(WbxmlLanguage language, WbxmlElement root) {
-        return new WbxmlEncoder(language).encode(root);
+        return encode(language, root, WbxmlVersion.V1_3);
     }
 
-    private byte[] encode(WbxmlElement root) {
+    /** The version octet changes nothing else: the token grammar used here is valid in 1.1 to 1.3. */
+    public static byte[] encode(WbxmlLanguage language, WbxmlElement root, WbxmlVersion version) {
+        return new WbxmlEncoder(language).encode(root, version);
+    }
+
+    private byte[] encode(WbxmlElement root, WbxmlVersion version) {
         List<StringUse> uses = new ArrayList<>();
         collectStrings(root, uses);
         strings = StringTable.plan(uses);
         byte[] table = strings.bytes();
 
-        out.write(GlobalTokens.VERSION_1_3);
+        out.write(version.code());
         Uintvar.write(out, language.publicId());
         Uintvar.write(out, GlobalTokens.CHARSET_UTF_8);
         Uintvar.write(out, table.length);
@@ -79,36 +87,75 @@ public final class WbxmlEncoder {
             if (plan.name() instanceof LiteralName literal) {
                 uses.add(new StringUse(literal.name(), true));
             }
-            if (plan.value() instanceof StringValue string) {
-                uses.add(new StringUse(string.text(), false));
+            for (ValuePart part : plan.value()) {
+                if (part instanceof StringValue string) {
+                    uses.add(new StringUse(string.text(), false));
+                }
             }
+        }
+        if (!element.text().isEmpty()) {
+            uses.add(new StringUse(element.text(), false));
         }
         element.children().forEach(child -> collectStrings(child, uses));
     }
 
     private AttributePlan plan(WbxmlAttribute attribute) {
-        var wholeAttribute = language.attributeStart(attribute.name(), attribute.value());
+        String value = attribute.value();
+        var wholeAttribute = language.attributeStart(attribute.name(), value);
         if (wholeAttribute.isPresent()) {
-            return new AttributePlan(new TokenName(wholeAttribute.get()), new NoValue());
+            return new AttributePlan(new TokenName(wholeAttribute.get()), List.of());
         }
         NamePart name = language.attributeStart(attribute.name(), "")
                 .<NamePart>map(TokenName::new)
                 .orElseGet(() -> new LiteralName(attribute.name()));
-        return new AttributePlan(name, planValue(attribute.value()));
+        if (language.isDateTime(attribute.name())) {
+            var date = OpaqueDateTime.encode(value);
+            if (date.isPresent()) {
+                return new AttributePlan(name, List.of(new OpaqueValue(date.get())));
+            }
+        }
+        var prefix = language.longestPrefixStart(attribute.name(), value);
+        if (prefix.isPresent()) {
+            return new AttributePlan(new TokenName(prefix.get()), planValue(value.substring(prefix.get().valuePrefix().length())));
+        }
+        return new AttributePlan(name, planValue(value));
     }
 
-    private ValuePart planValue(String value) {
+    private List<ValuePart> planValue(String value) {
         if (value.isEmpty()) {
-            return new NoValue();
+            return List.of();
         }
-        return language.attributeValue(value)
-                .<ValuePart>map(TokenValue::new)
-                .orElseGet(() -> new StringValue(value));
+        var whole = language.attributeValue(value);
+        if (whole.isPresent()) {
+            return List.of(new TokenValue(whole.get()));
+        }
+        List<ValuePart> parts = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        int index = 0;
+        while (index < value.length()) {
+            var token = language.inlineValueAt(value, index);
+            // A token inside a string costs at most 3 octets (itself and a second STR_I ... NUL): worth it from 4 characters.
+            if (token.isPresent() && StringTable.utf8Length(token.get().value()) > 3) {
+                if (!pending.isEmpty()) {
+                    parts.add(new StringValue(pending.toString()));
+                    pending.setLength(0);
+                }
+                parts.add(new TokenValue(token.get()));
+                index += token.get().value().length();
+            } else {
+                pending.append(value.charAt(index));
+                index++;
+            }
+        }
+        if (!pending.isEmpty()) {
+            parts.add(new StringValue(pending.toString()));
+        }
+        return parts;
     }
 
     private void writeElement(WbxmlElement element) {
         boolean hasAttributes = !element.attributes().isEmpty();
-        boolean hasContent = !element.children().isEmpty() || language.isContainer(element.name());
+        boolean hasContent = !element.children().isEmpty() || !element.text().isEmpty() || language.isContainer(element.name());
         int flags = (hasAttributes ? GlobalTokens.HAS_ATTRIBUTES : 0) | (hasContent ? GlobalTokens.HAS_CONTENT : 0);
 
         var token = language.tag(element.name());
@@ -124,6 +171,9 @@ public final class WbxmlEncoder {
             out.write(GlobalTokens.END);
         }
         if (hasContent) {
+            if (!element.text().isEmpty()) {
+                writeString(element.text());
+            }
             element.children().forEach(this::writeElement);
             out.write(GlobalTokens.END);
         }
@@ -141,14 +191,19 @@ public final class WbxmlEncoder {
                 Uintvar.write(out, strings.literalOffset(name));
             }
         }
-        switch (plan.value()) {
-            case NoValue() -> {
+        for (ValuePart part : plan.value()) {
+            switch (part) {
+                case TokenValue(AttributeValueToken token) -> {
+                    switchAttributePage(token.page());
+                    out.write(token.code());
+                }
+                case StringValue(String text) -> writeString(text);
+                case OpaqueValue(byte[] data) -> {
+                    out.write(GlobalTokens.OPAQUE);
+                    Uintvar.write(out, data.length);
+                    out.writeBytes(data);
+                }
             }
-            case TokenValue(AttributeValueToken token) -> {
-                switchAttributePage(token.page());
-                out.write(token.code());
-            }
-            case StringValue(String text) -> writeString(text);
         }
     }
 

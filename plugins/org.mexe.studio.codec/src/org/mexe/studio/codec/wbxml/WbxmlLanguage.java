@@ -1,6 +1,10 @@
 package org.mexe.studio.codec.wbxml;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,9 +18,18 @@ import java.util.Set;
  * attr              PAGE CODE attribute [value-prefix]
  * value             PAGE CODE value
  * value-decode-only PAGE CODE value
+ * attr-prefix       PAGE CODE attribute value-prefix
+ * value-inline      PAGE CODE value
+ * text              element
+ * datetime          attribute
  * </pre>
  *
  * with PAGE and CODE in hex; blank lines and lines starting with {@code #} are ignored.
+ * {@code attr} and {@code value} tokens stand for a whole value when encoding (PROV receivers
+ * expect that); {@code attr-prefix} tokens may also begin a longer value and {@code value-inline}
+ * tokens may also stand anywhere inside one, as SI and SL use their URL prefix and suffix tokens.
+ * {@code text} names an element with character content, {@code datetime} an attribute whose value
+ * is an OPAQUE date (WAP-167 clause 8.2.2).
  *
  * <p>For encoding, the lowest code page that defines a name wins: the encoder uses page 0 whenever
  * page 0 has the token and switches only for tokens that exist solely on a later page. libwbxml encodes the same way, and Wireshark depends on it because
@@ -41,6 +54,10 @@ public final class WbxmlLanguage {
     private final Map<PageCode, AttributeStartToken> attributeStartsByCode = new HashMap<>();
     private final Map<String, AttributeValueToken> attributeValuesByValue = new HashMap<>();
     private final Map<PageCode, AttributeValueToken> attributeValuesByCode = new HashMap<>();
+    private final Map<String, List<AttributeStartToken>> prefixStartsByAttribute = new HashMap<>();
+    private final List<AttributeValueToken> inlineValues = new ArrayList<>();
+    private final Set<String> textElements = new HashSet<>();
+    private final Set<String> dateTimeAttributes = new HashSet<>();
 
     /**
      * @param containerTags elements always encoded with the content flag, even when empty, as the
@@ -94,6 +111,30 @@ public final class WbxmlLanguage {
         return Optional.ofNullable(attributeStartsByCode.get(new PageCode(page, code)));
     }
 
+    /** Whether the element has character content rather than child elements. */
+    public boolean hasText(String element) {
+        return textElements.contains(element);
+    }
+
+    /** Whether the attribute's value is a date an encoder writes as OPAQUE (WAP-167 clause 8.2.2). */
+    public boolean isDateTime(String attribute) {
+        return dateTimeAttributes.contains(attribute);
+    }
+
+    /** The attribute start with the longest prefix that begins, but is shorter than, {@code value}. */
+    public Optional<AttributeStartToken> longestPrefixStart(String attribute, String value) {
+        return prefixStartsByAttribute.getOrDefault(attribute, List.of()).stream()
+                .filter(token -> value.length() > token.valuePrefix().length() && value.startsWith(token.valuePrefix()))
+                .max(Comparator.comparingInt(token -> token.valuePrefix().length()));
+    }
+
+    /** The longest value token an encoder may use inside a value at {@code index}. */
+    public Optional<AttributeValueToken> inlineValueAt(String value, int index) {
+        return inlineValues.stream()
+                .filter(token -> value.startsWith(token.value(), index))
+                .max(Comparator.comparingInt(token -> token.value().length()));
+    }
+
     /** The token an encoder may use for exactly this value. */
     public Optional<AttributeValueToken> attributeValue(String value) {
         return Optional.ofNullable(attributeValuesByValue.get(value));
@@ -109,6 +150,14 @@ public final class WbxmlLanguage {
             return;
         }
         String[] fields = trimmed.split("\\s+");
+        if (fields.length == 2 && fields[0].equals("text")) {
+            textElements.add(fields[1]);
+            return;
+        }
+        if (fields.length == 2 && fields[0].equals("datetime")) {
+            dateTimeAttributes.add(fields[1]);
+            return;
+        }
         if (fields.length < 4 || fields.length > 5) {
             throw new IllegalArgumentException(name + ": malformed token line '" + line + "'");
         }
@@ -122,21 +171,27 @@ public final class WbxmlLanguage {
                 putUnique(tagsByCode, key, token, line);
                 tagsByName.merge(token.name(), token, WbxmlLanguage::lowerPage);
             }
-            case "attr" -> {
+            case "attr", "attr-prefix" -> {
                 requireCode(line, code, code < 0x80 && !GlobalTokens.isGlobal(code));
                 AttributeStartToken token = new AttributeStartToken(page, code, fields[3],
                         fields.length == 5 ? fields[4] : "");
                 putUnique(attributeStartsByCode, key, token, line);
                 attributeStartsByName.merge(new AttributeKey(token.attribute(), token.valuePrefix()), token,
                         WbxmlLanguage::lowerPage);
+                if (fields[0].equals("attr-prefix")) {
+                    prefixStartsByAttribute.computeIfAbsent(token.attribute(), attribute -> new ArrayList<>()).add(token);
+                }
             }
-            case "value", "value-decode-only" -> {
+            case "value", "value-decode-only", "value-inline" -> {
                 requireCode(line, code, code >= 0x80 && !GlobalTokens.isGlobal(code));
-                boolean encodable = fields[0].equals("value");
+                boolean encodable = !fields[0].equals("value-decode-only");
                 AttributeValueToken token = new AttributeValueToken(page, code, fields[3], encodable);
                 putUnique(attributeValuesByCode, key, token, line);
                 if (encodable) {
                     attributeValuesByValue.merge(token.value(), token, WbxmlLanguage::lowerPage);
+                }
+                if (fields[0].equals("value-inline")) {
+                    inlineValues.add(token);
                 }
             }
             default -> throw new IllegalArgumentException(name + ": unknown token kind in '" + line + "'");

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Predicate;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -21,12 +22,13 @@ import org.mexe.studio.codec.InvalidDocumentException;
  * Reads textual XML into the element tree the WBXML codec uses, with the JDK's StAX parser set up
  * for untrusted input: the DOCTYPE is accepted but never processed, so no DTD is fetched and no
  * entity beyond the five predefined ones can be expanded (which also rules out XXE and entity
- * expansion attacks). Whitespace between elements is dropped; any other text is an error because
- * the supported languages have element-only content.
+ * expansion attacks). Whitespace between elements is dropped; any other text is an error, except in
+ * the elements a language declares as text ({@link WbxmlLanguage#hasText}), whose text is kept
+ * without leading and trailing whitespace, as libwbxml's xml2wbxml keeps it.
  */
 public final class XmlElementReader {
 
-    private record Pending(String name, List<WbxmlAttribute> attributes, List<WbxmlElement> children) {
+    private record Pending(String name, List<WbxmlAttribute> attributes, List<WbxmlElement> children, StringBuilder text) {
     }
 
     private XmlElementReader() {
@@ -38,18 +40,28 @@ public final class XmlElementReader {
 
     /** Reads with the encoding the XML declaration (or BOM) announces, UTF-8 by default. */
     public static WbxmlElement read(InputStream xml) {
-        return parse(factory -> factory.createXMLStreamReader(xml));
+        return parse(factory -> factory.createXMLStreamReader(xml), element -> false);
     }
 
     public static WbxmlElement read(Reader xml) {
-        return parse(factory -> factory.createXMLStreamReader(xml));
+        return parse(factory -> factory.createXMLStreamReader(xml), element -> false);
+    }
+
+    /** As {@link #read(String)}, keeping the text of the language's text elements. */
+    public static WbxmlElement read(String xml, WbxmlLanguage language) {
+        return parse(factory -> factory.createXMLStreamReader(new StringReader(xml)), language::hasText);
+    }
+
+    /** As {@link #read(InputStream)}, keeping the text of the language's text elements. */
+    public static WbxmlElement read(InputStream xml, WbxmlLanguage language) {
+        return parse(factory -> factory.createXMLStreamReader(xml), language::hasText);
     }
 
     private interface ReaderOpener {
         XMLStreamReader open(XMLInputFactory factory) throws XMLStreamException;
     }
 
-    private static WbxmlElement parse(ReaderOpener opener) {
+    private static WbxmlElement parse(ReaderOpener opener, Predicate<String> textElement) {
         // newDefaultFactory: the JDK parser, whatever else an OSGi runtime has on offer.
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -58,15 +70,19 @@ public final class XmlElementReader {
         XMLStreamReader reader = null;
         try {
             reader = opener.open(factory);
-            return elementTree(reader);
+            return elementTree(reader, textElement);
         } catch (XMLStreamException e) {
             throw new InvalidDocumentException(location(e.getLocation()), "not well-formed XML: " + e.getMessage(), e);
+        } catch (java.util.MissingResourceException e) {
+            // The JDK parser reports some malformed DTDs by failing to look up its own message text.
+            throw new InvalidDocumentException(reader == null ? "/" : location(reader.getLocation()),
+                    "not well-formed XML: malformed DOCTYPE (" + e.getKey() + ")", e);
         } finally {
             close(reader);
         }
     }
 
-    private static WbxmlElement elementTree(XMLStreamReader reader) throws XMLStreamException {
+    private static WbxmlElement elementTree(XMLStreamReader reader, Predicate<String> textElement) throws XMLStreamException {
         Deque<Pending> open = new ArrayDeque<>();
         WbxmlElement root = null;
         while (reader.hasNext()) {
@@ -74,7 +90,12 @@ public final class XmlElementReader {
                 case XMLStreamConstants.START_ELEMENT -> open.push(start(reader));
                 case XMLStreamConstants.END_ELEMENT -> {
                     Pending pending = open.pop();
-                    WbxmlElement element = new WbxmlElement(pending.name(), pending.attributes(), pending.children());
+                    String text = pending.text().toString().strip();
+                    if (!text.isEmpty() && !pending.children().isEmpty()) {
+                        throw new InvalidDocumentException(location(reader.getLocation()),
+                                "element " + pending.name() + " mixes text and child elements");
+                    }
+                    WbxmlElement element = new WbxmlElement(pending.name(), pending.attributes(), pending.children(), text);
                     if (open.isEmpty()) {
                         root = element;
                     } else {
@@ -82,7 +103,10 @@ public final class XmlElementReader {
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (!reader.isWhiteSpace()) {
+                    if (!open.isEmpty() && textElement.test(open.peek().name())) {
+                        requireCharacters(reader);
+                        open.peek().text().append(reader.getText());
+                    } else if (!reader.isWhiteSpace()) {
                         throw new InvalidDocumentException(location(reader.getLocation()),
                                 "text content is not allowed: '" + reader.getText().strip() + "'");
                     }
@@ -104,7 +128,14 @@ public final class XmlElementReader {
             requireUnqualified(reader, reader.getAttributePrefix(i), reader.getAttributeLocalName(i));
             attributes.add(new WbxmlAttribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i)));
         }
-        return new Pending(reader.getLocalName(), attributes, new ArrayList<>());
+        return new Pending(reader.getLocalName(), attributes, new ArrayList<>(), new StringBuilder());
+    }
+
+    /** A character reference can smuggle in a NUL, which a WBXML string cannot carry. */
+    private static void requireCharacters(XMLStreamReader reader) {
+        if (reader.getText().indexOf('\0') >= 0) {
+            throw new InvalidDocumentException(location(reader.getLocation()), "text contains NUL");
+        }
     }
 
     private static void requireUnqualified(XMLStreamReader reader, String prefix, String localName) {

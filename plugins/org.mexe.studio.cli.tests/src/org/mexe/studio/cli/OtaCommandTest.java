@@ -1,0 +1,140 @@
+package org.mexe.studio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mexe.studio.security.SecretResolver;
+
+import picocli.CommandLine;
+
+/**
+ * {@code prov ota encode|decode}, run in process on its own CommandLine (until it is registered in
+ * {@link Prov}). Vectors: osmocom pySim tests/unittests/test_ota.py, AES128-SJA5-CIPHERED-CC.
+ */
+class OtaCommandTest {
+
+    private static final String KIC = "200102030405060708090a0b0c0d0e0f";
+    private static final String KID = "201102030405060708090a0b0c0d0e0f";
+    private static final String COMMAND = "00281506192222B00011E87CCEEBB2D93083011CE294F93FC4D8DE80DA1ABAE8C37CA3E72EC4432E5058";
+    private static final String POR = "027100002412B00011EBC6B497E2CAD7AEDF36ACE0E3A29B38853F0FE9CCDE81913BE5702B73ABCE1F";
+    private static final String[] ENCODE = { "encode", "--spi", "0619", "--kic", "22", "--kid", "22", "--tar", "B00011", "--data",
+            "00a40004023f00" };
+    private static final Map<String, String> ENVIRONMENT = Map.of("OTA_KIC", KIC, "OTA_KID", KID, "SHORT_KEY", "2001020304");
+
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run ota(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new OtaCommand(new SecretResolver(ENVIRONMENT),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.US_ASCII))));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        Run run = new Run(commandLine.execute(args), out.toString(), err.toString());
+        assertFalse(run.out().toLowerCase().contains(KIC) || run.err().toLowerCase().contains(KIC), "the KIc leaked");
+        assertFalse(run.out().toLowerCase().contains(KID) || run.err().toLowerCase().contains(KID), "the KID leaked");
+        return run;
+    }
+
+    private static String[] with(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
+    void encodesWithKeysFromTheEnvironment() {
+        Run run = ota("", with(ENCODE, "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(COMMAND + "\n", run.out());
+    }
+
+    @Test
+    void encodesSmsUserDataWithKeysFromFiles() throws Exception {
+        Path kic = Files.writeString(folder.resolve("kic.hex"), KIC + "\n");
+        Path kid = Files.writeString(folder.resolve("kid.hex"), KID);
+        Run run = ota("", with(ENCODE, "--sms", "--kic-file", kic.toString(), "--kid-file", kid.toString()));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("027000" + COMMAND + "\n", run.out());
+    }
+
+    @Test
+    void decodesTheCommandFromStandardInput() {
+        Run run = ota(COMMAND + "\n", "decode", "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                SPI 0619 (CC, ciphered, counter NO_COUNTER; PoR ALWAYS, CC, ciphered)
+                KIc: 22
+                KID: 22
+                TAR: B00011
+                CNTR: 0
+                Data: 00A40004023F00
+                CC: valid
+                """, run.out());
+        Run sms = ota("027000" + COMMAND, "decode", "--sms", "-", "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID");
+        assertEquals(0, sms.exitCode(), sms.err());
+    }
+
+    @Test
+    void decodesTheProofOfReceipt() throws Exception {
+        Path por = Files.writeString(folder.resolve("por.hex"), POR);
+        Run run = ota("", "decode", "--response", por.toString(), "--spi", "0619", "--kic", "22", "--kid", "22", "--kic-env", "OTA_KIC",
+                "--kid-env", "OTA_KID");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("TAR: B00011\nCNTR: 0\nStatus: 00 POR_OK\nData: 016132\nCC: valid\n", run.out());
+    }
+
+    @Test
+    void aTamperedPacketFailsWithTheOffset() {
+        String tampered = COMMAND.substring(0, COMMAND.length() - 1) + "9";
+        Run run = ota(tampered, "decode", "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID");
+        assertEquals(Prov.EXIT_INVALID_INPUT, run.exitCode());
+        assertTrue(run.err().contains("SIM_OTA: expected the CC computed over the packet at byte 16"), run.err());
+    }
+
+    @Test
+    void badKeysAreUsageErrorsThatNeverShowTheKey() throws Exception {
+        Run shortKey = ota("", with(ENCODE, "--kic-env", "SHORT_KEY", "--kid-env", "OTA_KID"));
+        assertEquals(Prov.EXIT_USAGE, shortKey.exitCode());
+        assertTrue(shortKey.err().contains("KIc key for AES must be 16 or 24 or 32 bytes, got 5 bytes"), shortKey.err());
+        assertFalse(shortKey.err().contains("2001020304"), shortKey.err());
+
+        Path notHex = Files.writeString(folder.resolve("kic.txt"), "secret-passphrase");
+        Run garbage = ota("", with(ENCODE, "--kic-file", notHex.toString(), "--kid-env", "OTA_KID"));
+        assertEquals(Prov.EXIT_USAGE, garbage.exitCode());
+        assertTrue(garbage.err().contains("is not hex"), garbage.err());
+        assertFalse(garbage.err().contains("secret-passphrase"), garbage.err());
+
+        Run unset = ota("", with(ENCODE, "--kic-env", "NOT_SET", "--kid-env", "OTA_KID"));
+        assertEquals(Prov.EXIT_USAGE, unset.exitCode());
+        assertTrue(unset.err().contains("NOT_SET"), unset.err());
+
+        Run both = ota("", with(ENCODE, "--kic-env", "OTA_KIC", "--kic-file", notHex.toString(), "--kid-env", "OTA_KID"));
+        assertEquals(Prov.EXIT_USAGE, both.exitCode());
+
+        Run missing = ota("", ENCODE);
+        assertEquals(Prov.EXIT_USAGE, missing.exitCode());
+        assertTrue(missing.err().contains("none was given"), missing.err());
+    }
+
+    @Test
+    void aPorNeedsTheCommandsSpi() {
+        assertEquals(Prov.EXIT_USAGE, ota(POR, "decode", "--response").exitCode());
+    }
+}

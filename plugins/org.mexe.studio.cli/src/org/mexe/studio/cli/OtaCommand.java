@@ -1,0 +1,292 @@
+package org.mexe.studio.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import org.mexe.studio.codec.CodecException;
+import org.mexe.studio.codec.Hex;
+import org.mexe.studio.codec.ota.CommandPacket;
+import org.mexe.studio.codec.ota.OtaKeys;
+import org.mexe.studio.codec.ota.ResponsePacket;
+import org.mexe.studio.codec.ota.SimOtaCodec;
+import org.mexe.studio.codec.ota.Spi;
+import org.mexe.studio.security.Secret;
+import org.mexe.studio.security.SecretLocation;
+import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.security.SecretUnavailableException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code prov ota}: SIM OTA secured packets (3GPP TS 31.115 / ETSI TS 102 225). Keys come from files
+ * or environment variables, as hex, so that they never appear in a command line or a shell history.
+ */
+@Command(name = "ota", mixinStandardHelpOptions = true, description = "SIM OTA secured packets for SMS-PP (TS 31.115 / TS 102 225).",
+        subcommands = { OtaCommand.Encode.class, OtaCommand.Decode.class })
+final class OtaCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    private final SecretResolver secrets;
+    private final InputStream standardInput;
+
+    /** As picocli's default factory creates it: the process's environment and standard input. */
+    OtaCommand() {
+        this(SecretResolver.fromProcessEnvironment(), System.in);
+    }
+
+    OtaCommand(SecretResolver secrets, InputStream standardInput) {
+        this.secrets = secrets;
+        this.standardInput = standardInput;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where KIc and KID are read from; each at most once, by file or by variable. */
+    static final class KeyOptions {
+
+        @Option(names = "--kic-file", paramLabel = "FILE", description = "File holding the KIc key in hex.")
+        Path kicFile;
+
+        @Option(names = "--kic-env", paramLabel = "VAR", description = "Environment variable holding the KIc key in hex.")
+        String kicEnv;
+
+        @Option(names = "--kid-file", paramLabel = "FILE", description = "File holding the KID key in hex.")
+        Path kidFile;
+
+        @Option(names = "--kid-env", paramLabel = "VAR", description = "Environment variable holding the KID key in hex.")
+        String kidEnv;
+
+        OtaKeys resolve(CommandSpec spec, SecretResolver secrets) {
+            byte[] kic = key(spec, secrets, "KIc", kicFile, kicEnv);
+            byte[] kid = key(spec, secrets, "KID", kidFile, kidEnv);
+            try {
+                return OtaKeys.of(kic, kid);
+            } finally {
+                wipe(kic);
+                wipe(kid);
+            }
+        }
+
+        private static byte[] key(CommandSpec spec, SecretResolver secrets, String role, Path file, String variable) {
+            if (file != null && variable != null) {
+                throw new ParameterException(spec.commandLine(), "give the " + role + " key by file or by variable, not both");
+            }
+            if (file == null && variable == null) {
+                return null;
+            }
+            SecretLocation location = file != null ? new SecretLocation.File(file) : new SecretLocation.Environment(variable);
+            try (Secret secret = secrets.resolve(location)) {
+                byte[] text = secret.bytes();
+                try {
+                    return Hex.decode(new String(text, StandardCharsets.US_ASCII));
+                } catch (IllegalArgumentException e) {
+                    // The parser's message could quote the key: name the place only.
+                    throw new ParameterException(spec.commandLine(), "the " + role + " key in " + location.describe() + " is not hex");
+                } finally {
+                    Arrays.fill(text, (byte) 0);
+                }
+            } catch (SecretUnavailableException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+
+        private static void wipe(byte[] key) {
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
+    }
+
+    /** The SPI, KIc and KID octets, as hex options. */
+    static final class HeaderOptions {
+
+        @Option(names = "--spi", required = true, paramLabel = "HEX", description = "The two SPI octets, e.g. 1621.")
+        String spi;
+
+        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "The KIc octet, e.g. 25 (key 2, AES). Default: ${DEFAULT-VALUE}.")
+        String kic;
+
+        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "The KID octet, e.g. 25 (key 2, AES CMAC). Default: ${DEFAULT-VALUE}.")
+        String kid;
+
+        Spi spi(CommandSpec spec) {
+            try {
+                return Spi.decode(hexValue(spec, "--spi", spi, 2));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--spi: " + e.getMessage());
+            }
+        }
+
+        int kic(CommandSpec spec) {
+            return hexValue(spec, "--kic", kic, 1);
+        }
+
+        int kid(CommandSpec spec) {
+            return hexValue(spec, "--kid", kid, 1);
+        }
+    }
+
+    static int hexValue(CommandSpec spec, String option, String hex, int octets) {
+        if (!hex.matches("[0-9A-Fa-f]{" + octets * 2 + "}")) {
+            throw new ParameterException(spec.commandLine(), "%s needs %d hex digits, got '%s'".formatted(option, octets * 2, hex));
+        }
+        return Integer.parseInt(hex, 16);
+    }
+
+    @Command(name = "encode", mixinStandardHelpOptions = true,
+            description = "Secures a command packet and prints it in hex: from CPL, or with --sms as SMS user data (UDH 02 70 00)"
+                    + " to send with TP-UDHI, PID 7F and DCS F6.")
+    static final class Encode implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        OtaCommand parent;
+
+        @Mixin
+        HeaderOptions header;
+
+        @Mixin
+        KeyOptions keys;
+
+        @Option(names = "--tar", required = true, paramLabel = "HEX", description = "The three TAR octets, e.g. B00010.")
+        String tar;
+
+        @Option(names = "--counter", paramLabel = "N", defaultValue = "0", description = "CNTR, 0..2^40-1. Default: ${DEFAULT-VALUE}.")
+        long counter;
+
+        @Option(names = "--data", required = true, paramLabel = "HEX", description = "The secured data, such as remote APDUs.")
+        String data;
+
+        @Option(names = "--sms", description = "Print the SMS user data instead of the bare packet.")
+        boolean sms;
+
+        @Override
+        public Integer call() {
+            byte[] secured;
+            CommandPacket command;
+            try {
+                secured = Hex.decode(data);
+                command = new CommandPacket(header.spi(spec), header.kic(spec), header.kid(spec), hexValue(spec, "--tar", tar, 3), counter,
+                        secured);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            OtaKeys otaKeys = keys.resolve(spec, parent.secrets);
+            try {
+                byte[] packet = SimOtaCodec.encodeCommand(command, otaKeys);
+                spec.commandLine().getOut().println(Hex.encode(sms ? SimOtaCodec.commandUserData(packet) : packet));
+                return 0;
+            } catch (CodecException e) {
+                spec.commandLine().getErr().println("prov ota encode: " + e.getMessage());
+                return Prov.EXIT_INVALID_INPUT;
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            } finally {
+                otaKeys.wipe();
+            }
+        }
+    }
+
+    @Command(name = "decode", mixinStandardHelpOptions = true,
+            description = { "Deciphers a command packet or, with --response, a Proof of Receipt, checks its RC/CC and prints its fields.",
+                    "Input is hex: a command from CPL (or with --sms, SMS user data), a PoR as SMS user data (02 71 00 ...).",
+                    "For a PoR, --spi, --kic and --kid are those of the command it answers." })
+    static final class Decode implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        OtaCommand parent;
+
+        @Mixin
+        KeyOptions keys;
+
+        @Parameters(arity = "0..1", paramLabel = "FILE", description = "The packet in hex; '-' or none reads standard input.")
+        String file;
+
+        @Option(names = "--response", description = "The input is a Proof of Receipt.")
+        boolean response;
+
+        @Option(names = "--sms", description = "The command is SMS user data starting with 02 70 00.")
+        boolean sms;
+
+        @Option(names = "--spi", paramLabel = "HEX", description = "With --response: the command's SPI.")
+        String spi;
+
+        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "With --response: the command's KIc.")
+        String kic;
+
+        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "With --response: the command's KID.")
+        String kid;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            boolean stdin = file == null || file.equals("-");
+            String source = stdin ? "standard input" : file;
+            byte[] input;
+            try {
+                String text = new String(stdin ? parent.standardInput.readAllBytes() : Files.readAllBytes(Path.of(file)), StandardCharsets.US_ASCII);
+                input = Hex.decode(text.strip());
+            } catch (IOException e) {
+                err.println("prov ota decode: cannot read " + source + ": " + e.getMessage());
+                return Prov.EXIT_INVALID_INPUT;
+            } catch (IllegalArgumentException e) {
+                err.println("prov ota decode: " + source + ": not hex: " + e.getMessage());
+                return Prov.EXIT_INVALID_INPUT;
+            }
+            if (response && spi == null) {
+                throw new ParameterException(spec.commandLine(), "--response needs the command's --spi");
+            }
+            OtaKeys otaKeys = keys.resolve(spec, parent.secrets);
+            try {
+                if (response) {
+                    Spi commandSpi = Spi.decode(hexValue(spec, "--spi", spi, 2));
+                    ResponsePacket por = SimOtaCodec.decodeResponse(input, commandSpi, hexValue(spec, "--kic", kic, 1),
+                            hexValue(spec, "--kid", kid, 1), otaKeys);
+                    out.printf("TAR: %06X%nCNTR: %d%nStatus: %02X %s%nData: %s%n%s%n", por.tar(), por.counter(), por.statusCode(),
+                            por.status().map(Enum::name).orElse("(reserved)"), Hex.encode(por.data()), integrity(commandSpi.porIntegrity()));
+                } else {
+                    CommandPacket command = SimOtaCodec.decodeCommand(sms ? SimOtaCodec.commandPacket(input) : input, otaKeys);
+                    out.printf("%s%nKIc: %02X%nKID: %02X%nTAR: %06X%nCNTR: %d%nData: %s%n%s%n", command.spi(), command.kic(), command.kid(),
+                            command.tar(), command.counter(), Hex.encode(command.data()), integrity(command.spi().integrity()));
+                }
+                return 0;
+            } catch (CodecException e) {
+                err.println("prov ota decode: " + source + ": " + e.getMessage());
+                return Prov.EXIT_INVALID_INPUT;
+            } catch (IllegalArgumentException e) {
+                // Includes InvalidOtaKeyException, whose message names lengths, never key values.
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            } finally {
+                otaKeys.wipe();
+            }
+        }
+
+        private static String integrity(Spi.Integrity integrity) {
+            return integrity == Spi.Integrity.NONE ? "Integrity: none" : integrity + ": valid";
+        }
+    }
+}
