@@ -2,6 +2,8 @@ package org.mexe.studio.codec.sms;
 
 import java.util.Optional;
 
+import org.mexe.studio.codec.text.TextEncoding;
+
 /**
  * A TP-DCS octet (3GPP TS 23.038 clause 4) of a group this codec can carry: general data coding
  * (00xx xxxx, uncompressed, also with the automatic-deletion bit 01xx xxxx), message waiting
@@ -54,6 +56,19 @@ public record DataCodingScheme(int value) {
     /** Whether {@code value} is a TP-DCS this type accepts. */
     public static boolean isSupported(int value) {
         return value >= 0 && value <= 0xFF && decodeAlphabet(value).isPresent();
+    }
+
+    /**
+     * User data in this scheme as text: unpacked septets for GSM 7-bit, UTF-16 octets for UCS-2.
+     *
+     * @throws IllegalStateException for 8-bit data, which is not text
+     */
+    public String decodeText(byte[] userData) {
+        return switch (alphabet()) {
+            case GSM_7BIT -> TextEncoding.GSM_7BIT.decode(userData);
+            case UCS2 -> TextEncoding.UCS2.decode(userData);
+            case EIGHT_BIT -> throw new IllegalStateException("8-bit data is not text: " + this);
+        };
     }
 
     public Alphabet alphabet() {

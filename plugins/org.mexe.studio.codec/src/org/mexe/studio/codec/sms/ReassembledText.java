@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.mexe.studio.codec.Hex;
 import org.mexe.studio.codec.sms.InformationElement.ApplicationPorts;
-import org.mexe.studio.codec.text.TextEncoding;
 
 /**
  * A complete SMS-DELIVER message rebuilt from its segments: originator, the coding and ports of
@@ -24,11 +23,7 @@ public record ReassembledText(SmsAddress originator, DataCodingScheme dataCoding
 
     /** @throws IllegalStateException for 8-bit data, which is not text */
     public String text() {
-        return switch (dataCodingScheme.alphabet()) {
-            case GSM_7BIT -> TextEncoding.GSM_7BIT.decode(userData);
-            case UCS2 -> TextEncoding.UCS2.decode(userData);
-            case EIGHT_BIT -> throw new IllegalStateException("8-bit data is not text: " + dataCodingScheme);
-        };
+        return dataCodingScheme.decodeText(userData);
     }
 
     @Override

@@ -66,11 +66,7 @@ public record SmsDeliver(SmsAddress originator, int protocolIdentifier, DataCodi
 
     /** @throws IllegalStateException for 8-bit data, which is not text */
     public String text() {
-        return switch (dataCodingScheme.alphabet()) {
-            case GSM_7BIT -> TextEncoding.GSM_7BIT.decode(userData);
-            case UCS2 -> TextEncoding.UCS2.decode(userData);
-            case EIGHT_BIT -> throw new IllegalStateException("8-bit data is not text: " + dataCodingScheme);
-        };
+        return dataCodingScheme.decodeText(userData);
     }
 
     @Override
