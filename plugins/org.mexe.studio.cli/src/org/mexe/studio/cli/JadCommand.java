@@ -5,19 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.generator.AtomicOutput;
 import org.mexe.studio.security.KeystoreException;
-import org.mexe.studio.security.ManifestSignature;
 import org.mexe.studio.security.MidletSuiteSigner;
 import org.mexe.studio.security.MidletSuiteSigner.Jad;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SecretUnavailableException;
 import org.mexe.studio.security.SignatureInvalidException;
+import org.mexe.studio.security.TrustPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,14 +97,14 @@ final class JadCommand implements Runnable {
         @Option(names = "--trust", paramLabel = "PEM", required = true, arity = "1..*", description = "Protection domain roots (PEM).")
         List<Path> trusted;
 
+        @Option(names = "--crl", paramLabel = "FILE", arity = "1..*", description = "CRLs (PEM or DER) to check revocation against.")
+        List<Path> crls = List.of();
+
         @Override
         public Integer call() {
             try {
-                Set<X509Certificate> roots = new HashSet<>();
-                for (Path pem : trusted) {
-                    roots.addAll(ManifestSignature.readCertificates(pem));
-                }
-                X509Certificate signer = MidletSuiteSigner.verify(Jad.parse(Files.readString(jad)), Files.readAllBytes(jar), roots);
+                X509Certificate signer = MidletSuiteSigner.verify(Jad.parse(Files.readString(jad)), Files.readAllBytes(jar),
+                        TrustPolicy.read(trusted, crls));
                 spec.commandLine().getOut().println("Verified: " + jar + " signed by " + signer.getSubjectX500Principal().getName());
                 return 0;
             } catch (SignatureInvalidException e) {

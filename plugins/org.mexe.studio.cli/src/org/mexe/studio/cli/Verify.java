@@ -3,13 +3,11 @@ package org.mexe.studio.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.generator.ArtefactManifest;
-import org.mexe.studio.security.ManifestSignature;
+import org.mexe.studio.security.TrustPolicy;
 import org.mexe.studio.security.SignatureInvalidException;
 
 import picocli.CommandLine.Command;
@@ -33,14 +31,13 @@ final class Verify implements Callable<Integer> {
             description = "Root certificates (PEM) to trust, e.g. the operator root CA.")
     List<Path> trusted;
 
+    @Option(names = "--crl", paramLabel = "FILE", arity = "1..*", description = "CRLs (PEM or DER) to check revocation against.")
+    List<Path> crls = List.of();
+
     @Override
     public Integer call() {
         try {
-            Set<java.security.cert.X509Certificate> roots = new HashSet<>();
-            for (Path pem : trusted) {
-                roots.addAll(ManifestSignature.readCertificates(pem));
-            }
-            var verified = ArtefactManifest.verify(folder, roots);
+            var verified = ArtefactManifest.verify(folder, TrustPolicy.read(trusted, crls));
             spec.commandLine().getOut().printf("Verified: %d file(s) complete and untouched, signed by %s%n", verified.files(),
                     verified.signer().getSubjectX500Principal().getName());
             return 0;

@@ -22,6 +22,7 @@ import org.mexe.studio.security.KeystoreException;
 import org.mexe.studio.security.ManifestSignature;
 import org.mexe.studio.security.SignatureInvalidException;
 import org.mexe.studio.security.SigningIdentity;
+import org.mexe.studio.security.TrustPolicy;
 
 /**
  * The signed list of a generation's artefacts: {@code MANIFEST.sha256} in the format of
@@ -65,6 +66,11 @@ public final class ArtefactManifest {
      * chains to {@code trusted}, every listed file's digest, and that no file is missing or extra.
      */
     public static Verified verify(Path folder, Set<X509Certificate> trusted) throws SignatureInvalidException, IOException {
+        return verify(folder, TrustPolicy.of(trusted));
+    }
+
+    /** As {@link #verify(Path, Set)}, under a trust policy that may hold CRLs. */
+    public static Verified verify(Path folder, TrustPolicy trust) throws SignatureInvalidException, IOException {
         byte[] manifest;
         byte[] signature;
         try {
@@ -74,7 +80,7 @@ public final class ArtefactManifest {
             throw new SignatureInvalidException(folder + " has no " + Path.of(e.getFile()).getFileName()
                     + ": it was not generated with signing, or the file was removed.", e);
         }
-        X509Certificate signer = ManifestSignature.verify(manifest, signature, trusted);
+        X509Certificate signer = ManifestSignature.verify(manifest, signature, trust);
         Map<String, String> listed = new LinkedHashMap<>();
         for (String line : new String(manifest, StandardCharsets.UTF_8).split("\n")) {
             int gap = line.indexOf("  ");

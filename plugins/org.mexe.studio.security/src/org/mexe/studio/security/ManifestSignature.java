@@ -2,11 +2,7 @@ package org.mexe.studio.security;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,6 +68,11 @@ public final class ManifestSignature {
      * certificate that chains to one of {@code trusted}; returns the signer's certificate.
      */
     public static X509Certificate verify(byte[] manifest, byte[] signature, Collection<X509Certificate> trusted) throws SignatureInvalidException {
+        return verify(manifest, signature, TrustPolicy.of(Set.copyOf(trusted)));
+    }
+
+    /** As {@link #verify(byte[], byte[], Collection)}, under a trust policy that may hold CRLs. */
+    public static X509Certificate verify(byte[] manifest, byte[] signature, TrustPolicy trust) throws SignatureInvalidException {
         try {
             CMSSignedData data = new CMSSignedData(new CMSProcessableByteArray(manifest), signature);
             Collection<SignerInformation> signers = data.getSignerInfos().getSigners();
@@ -96,7 +97,8 @@ public final class ManifestSignature {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCertificate))) {
                 throw new SignatureInvalidException("The manifest does not match its signature: a file list or a digest was changed.");
             }
-            checkChain(signerCertificate, certificates, trusted);
+            checkCodeSigning(signerCertificate);
+            trust.validate(chainOf(signerCertificate, certificates));
             return signerCertificate;
         } catch (CMSException e) {
             throw new SignatureInvalidException("The manifest does not match its signature: " + e.getMessage(), e);
@@ -105,30 +107,31 @@ public final class ManifestSignature {
         }
     }
 
-    private static void checkChain(X509Certificate signer, List<X509Certificate> certificates, Collection<X509Certificate> trusted)
-            throws GeneralSecurityException, SignatureInvalidException {
-        List<String> usages = signer.getExtendedKeyUsage();
-        if (usages == null || !usages.contains(CODE_SIGNING)) {
-            throw new SignatureInvalidException("The signer " + signer.getSubjectX500Principal().getName()
-                    + " is not a code-signing certificate (extended key usage codeSigning).");
+    private static void checkCodeSigning(X509Certificate signer) throws SignatureInvalidException {
+        try {
+            List<String> usages = signer.getExtendedKeyUsage();
+            if (usages != null && usages.contains(CODE_SIGNING)) {
+                return;
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            throw new SignatureInvalidException("The signer's extended key usage cannot be read: " + e.getMessage(), e);
         }
-        List<X509Certificate> path = new ArrayList<>();
+        throw new SignatureInvalidException("The signer " + signer.getSubjectX500Principal().getName()
+                + " is not a code-signing certificate (extended key usage codeSigning).");
+    }
+
+    /** The signer and the certificates that issued it, from those the signature carries. */
+    private static List<X509Certificate> chainOf(X509Certificate signer, List<X509Certificate> certificates) {
+        List<X509Certificate> chain = new ArrayList<>();
         X509Certificate current = signer;
-        while (current != null && trusted.stream().noneMatch(current::equals)) {
-            path.add(current);
+        while (current != null && !chain.contains(current)) {
+            chain.add(current);
             X509Certificate child = current;
             current = certificates.stream()
                     .filter(c -> c.getSubjectX500Principal().equals(child.getIssuerX500Principal()) && !c.equals(child))
                     .findFirst().orElse(null);
         }
-        PKIXParameters parameters = new PKIXParameters(trusted.stream().map(t -> new TrustAnchor(t, null)).collect(Collectors.toSet()));
-        parameters.setRevocationEnabled(false);
-        try {
-            CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
-        } catch (CertPathValidatorException e) {
-            throw new SignatureInvalidException("The signer " + signer.getSubjectX500Principal().getName()
-                    + " is not trusted: " + e.getMessage(), e);
-        }
+        return chain;
     }
 
     /** Certificates of a PEM file, such as the roots a reviewer trusts. */

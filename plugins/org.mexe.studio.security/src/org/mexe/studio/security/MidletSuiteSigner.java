@@ -3,11 +3,7 @@ package org.mexe.studio.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -96,6 +92,11 @@ public final class MidletSuiteSigner {
      * chain to one of {@code trusted} (the protection domain roots). Returns the signer.
      */
     public static X509Certificate verify(Jad jad, byte[] jar, Set<X509Certificate> trusted) throws SignatureInvalidException {
+        return verify(jad, jar, TrustPolicy.of(trusted));
+    }
+
+    /** As {@link #verify(Jad, byte[], Set)}, under a trust policy that may hold CRLs. */
+    public static X509Certificate verify(Jad jad, byte[] jar, TrustPolicy trust) throws SignatureInvalidException {
         Map<String, String> attributes = jad.attributes();
         String size = attributes.get(JAR_SIZE);
         if (size != null && !size.equals(Integer.toString(jar.length))) {
@@ -121,12 +122,8 @@ public final class MidletSuiteSigner {
             if (!signature.verify(Base64.getDecoder().decode(encodedSignature))) {
                 throw new SignatureInvalidException("The JAR does not match " + JAR_SIGNATURE + ": the JAR or the JAD was changed.");
             }
-            PKIXParameters parameters = new PKIXParameters(trusted.stream().map(t -> new TrustAnchor(t, null)).collect(Collectors.toSet()));
-            parameters.setRevocationEnabled(false);
-            CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(chain), parameters);
+            trust.validate(chain);
             return chain.get(0);
-        } catch (CertPathValidatorException e) {
-            throw new SignatureInvalidException("The suite's signer is not trusted by the given roots: " + e.getMessage(), e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new SignatureInvalidException("The suite's signature cannot be checked: " + e.getMessage(), e);
         }
