@@ -75,6 +75,18 @@ final class StringTable {
         return OptionalInt.of(offset);
     }
 
+    /** A table entry that starts a longer string, and where it is. */
+    record Prefix(String text, int offset) {
+    }
+
+    /** The longest entry that is a proper prefix of {@code text}, if any. */
+    java.util.Optional<Prefix> longestPrefixReference(String text) {
+        return offsets.entrySet().stream()
+                .filter(entry -> text.length() > entry.getKey().length() && text.startsWith(entry.getKey()))
+                .max(java.util.Comparator.comparingInt(entry -> entry.getKey().length()))
+                .map(entry -> new Prefix(entry.getKey(), entry.getValue()));
+    }
+
     /** Offset of a name written with LITERAL; planning guarantees it is present. */
     int literalOffset(String name) {
         return offsets.get(name);

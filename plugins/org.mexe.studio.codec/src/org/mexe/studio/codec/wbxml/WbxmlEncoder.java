@@ -197,7 +197,7 @@ public final class WbxmlEncoder {
                     switchAttributePage(token.page());
                     out.write(token.code());
                 }
-                case StringValue(String text) -> writeString(text);
+                case StringValue(String text) -> writeValueString(text);
                 case OpaqueValue(byte[] data) -> {
                     out.write(GlobalTokens.OPAQUE);
                     Uintvar.write(out, data.length);
@@ -205,6 +205,27 @@ public final class WbxmlEncoder {
                 }
             }
         }
+    }
+
+    /**
+     * An attribute value may also start with a string-table entry and go on inline
+     * ({@code STR_T} offset, {@code STR_I} rest), as libwbxml does: taken when strictly shorter.
+     */
+    private void writeValueString(String text) {
+        var prefix = strings.longestPrefixReference(text);
+        if (prefix.isPresent() && strings.referenceFor(text).isEmpty()) {
+            String rest = text.substring(prefix.get().text().length());
+            int split = 1 + Uintvar.length(prefix.get().offset()) + 1 + StringTable.utf8Length(rest) + 1;
+            if (split < 1 + StringTable.utf8Length(text) + 1) {
+                out.write(GlobalTokens.STR_T);
+                Uintvar.write(out, prefix.get().offset());
+                out.write(GlobalTokens.STR_I);
+                out.writeBytes(rest.getBytes(StandardCharsets.UTF_8));
+                out.write(0);
+                return;
+            }
+        }
+        writeString(text);
     }
 
     private void writeString(String text) {
