@@ -108,4 +108,82 @@ class WireCommandsTest {
                 "--pin");
         assertEquals(Prov.EXIT_USAGE, prov("", "cp", "encode", document().toString(), "--format", "deliver").exitCode());
     }
+
+    private static final String SI = """
+            <?xml version="1.0"?>
+            <!DOCTYPE si PUBLIC "-//WAPFORUM//DTD SI 1.0//EN" "http://www.wapforum.org/DTD/si.dtd">
+            <si><indication href="http://wap.example.com/mail" si-id="1">You have mail</indication></si>
+            """;
+
+    /** No DOCTYPE: the root element alone names it. */
+    private static final String NOKIA_BOOKMARK = """
+            <CHARACTERISTIC-LIST><CHARACTERISTIC TYPE="BOOKMARK"><PARM NAME="NAME" VALUE="Example"/>\
+            <PARM NAME="URL" VALUE="http://wap.example.com/"/></CHARACTERISTIC></CHARACTERISTIC-LIST>
+            """;
+
+    @Test
+    void siEncodesToASubmitOnTheWapPushPortsAndDecodesBack() throws Exception {
+        Path si = Files.writeString(folder.resolve("si.xml"), SI);
+        Run encode = prov("", "cp", "encode", si.toString(), "--to", "+447700900123");
+        assertEquals(0, encode.exitCode(), encode.err());
+        // UDH 0B84 from 23F0, then TID 01, push 06, headers 03: AE (SI), AF 82 (wml.ua), WBXML 1.2 SI 1.0.
+        assertTrue(encode.out().matches("41000C914477000910320004[0-9A-F]{2}0605040B8423F0010603AEAF8202056A[0-9A-F]+\n"), encode.out());
+
+        Run decode = prov(encode.out(), "decode");
+        assertEquals(0, decode.exitCode(), decode.err());
+        assertEquals("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE si PUBLIC "-//WAPFORUM//DTD SI 1.0//EN" "http://www.wapforum.org/DTD/si.dtd">
+                <si>
+                  <indication href="http://wap.example.com/mail" si-id="1">You have mail</indication>
+                </si>
+                MAC: not checked (unsigned)
+                """, decode.out());
+    }
+
+    @Test
+    void nokiaOtaDeliverWithFromAndTheFixedTimestamp() throws Exception {
+        Path bookmark = Files.writeString(folder.resolve("bookmark.xml"), NOKIA_BOOKMARK);
+        Run encode = prov("", "cp", "encode", bookmark.toString(), "--format", "deliver", "--from", "+46708251358");
+        assertEquals(0, encode.exitCode(), encode.err());
+        // 44 (UDHI, MMS), OA, PID 00, DCS 04, SCTS 2000-01-01T00:00:00Z, UDL 6A, ports C34F from C002,
+        // then the push with the text content type and charset UTF-8.
+        // "application/x-wap-prov.browser-settings"
+        String contentTypeHex = "6170706C69636174696F6E2F782D7761702D70726F762E62726F777365722D73657474696E6773";
+        assertEquals("440B916407281553F8000400101000000000" + "6A060504C34FC002" + "01062C1F2A" + contentTypeHex + "0081EA"
+                + "01016A0045C67F01871511034578616D706C65000187171103687474703A2F2F7761702E6578616D706C652E636F6D2F00010101\n",
+                encode.out());
+
+        Run later = prov("", "cp", "encode", bookmark.toString(), "--format", "deliver", "--from", "+46708251358",
+                "--timestamp", "2026-11-24T10:15:30+01:00");
+        assertEquals(0, later.exitCode(), later.err());
+        assertTrue(later.out().startsWith("440B916407281553F80004" + "62114201510340"), later.out());
+
+        Run decode = prov(encode.out(), "decode");
+        assertEquals(0, decode.exitCode(), decode.err());
+        assertTrue(decode.out().contains("<PARM NAME=\"URL\" VALUE=\"http://wap.example.com/\"/>"), decode.out());
+        assertTrue(decode.out().endsWith("MAC: not checked (unsigned)\n"), decode.out());
+    }
+
+    @Test
+    void omaCpDeliverDecodesWithItsMac() throws Exception {
+        Run encode = prov("", "cp", "encode", document().toString(), "--sec", "USERPIN", "--pin", "1234", "--format", "deliver",
+                "--from", "12345");
+        assertEquals(0, encode.exitCode(), encode.err());
+        assertTrue(encode.out().matches("(4405A12143F5000400101000000000[0-9A-F]{2}(06|0B)05040B8423F0[0-9A-F]+\n)+"), encode.out());
+        Run decode = prov(encode.out(), "decode", "--pin", "1234");
+        assertEquals(0, decode.exitCode(), decode.err());
+        assertTrue(decode.out().endsWith("MAC: valid (USERPIN)\n"), decode.out());
+    }
+
+    @Test
+    void secIsForOmaCpOnlyAndDeliverNeedsFrom() throws Exception {
+        Path si = Files.writeString(folder.resolve("si.xml"), SI);
+        Run signedSi = prov("", "cp", "encode", si.toString(), "--sec", "USERPIN", "--pin", "1234", "--to", "+447700900123");
+        assertEquals(Prov.EXIT_USAGE, signedSi.exitCode());
+        assertTrue(signedSi.err().contains("--sec applies to OMA CP documents only"), signedSi.err());
+        assertEquals(Prov.EXIT_USAGE, prov("", "cp", "encode", si.toString(), "--format", "deliver").exitCode(), "--from");
+        assertEquals(Prov.EXIT_USAGE, prov("", "cp", "encode", si.toString(), "--format", "deliver", "--from", "123",
+                "--timestamp", "yesterday").exitCode(), "--timestamp");
+    }
 }

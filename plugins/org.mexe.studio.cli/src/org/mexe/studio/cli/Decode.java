@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.codec.CodecException;
-import org.mexe.studio.codec.cp.OmaCpMessageDecoder;
 import org.mexe.studio.codec.cp.OmaCpMessageDecoder.Decoded;
 import org.mexe.studio.codec.cp.OmaCpMessageDecoder.MacStatus;
 import org.mexe.studio.codec.cp.ProvXml;
+import org.mexe.studio.codec.cp.PushMessageDecoder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,12 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code prov decode}: reads a provisioning message in any of its forms and checks its MAC. */
+/** {@code prov decode}: reads an OMA CP, SI, SL or Nokia OTA message in any of its forms and checks its MAC. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = { "Decodes an OMA Client Provisioning message and prints its XML document, then 'MAC: valid',"
-                + " 'MAC: INVALID' or 'MAC: not checked'.",
-                "Input: SMS-SUBMIT TPDUs in hex (one per line; segments are reassembled), a WSP push, or a WBXML"
-                        + " document, binary or hex." })
+        description = { "Decodes an OMA Client Provisioning, SI, SL or Nokia OTA message and prints its XML document, then"
+                + " 'MAC: valid', 'MAC: INVALID' or 'MAC: not checked' (SI, SL and Nokia OTA are never signed).",
+                "Input: SMS-SUBMIT or SMS-DELIVER TPDUs in hex (one per line; segments are reassembled), a WSP push, or a"
+                        + " WBXML document, binary or hex. A push is recognised by its content type, WBXML by its public id." })
 final class Decode implements Callable<Integer> {
 
     @Spec
@@ -58,13 +58,24 @@ final class Decode implements Callable<Integer> {
             err.println("prov decode: cannot read " + source + ": " + e.getMessage());
             return Prov.EXIT_INVALID_INPUT;
         }
-        Decoded decoded;
+        PushMessageDecoder.Message message;
         try {
-            decoded = OmaCpMessageDecoder.decode(input);
+            message = PushMessageDecoder.decode(input);
         } catch (CodecException e) {
             err.println("prov decode: " + source + ": " + e.getMessage());
             return Prov.EXIT_INVALID_INPUT;
         }
+        return switch (message) {
+            case PushMessageDecoder.Provisioning provisioning -> provisioning(provisioning.decoded(), out, err);
+            case PushMessageDecoder.Push push -> {
+                out.print(push.xml());
+                out.println("MAC: not checked (unsigned)");
+                yield 0;
+            }
+        };
+    }
+
+    private int provisioning(Decoded decoded, PrintWriter out, PrintWriter err) {
         out.print(ProvXml.write(decoded.document()));
         MacStatus mac;
         try {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 import org.mexe.studio.codec.DecodeException;
 import org.mexe.studio.codec.Hex;
 import org.mexe.studio.codec.WireFormat;
-import org.mexe.studio.codec.sms.ReassembledMessage;
+import org.mexe.studio.codec.sms.DataCodingScheme;
+import org.mexe.studio.codec.sms.SmsDeliver;
+import org.mexe.studio.codec.sms.SmsDeliverCodec;
 import org.mexe.studio.codec.sms.SmsReassembler;
 import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.codec.wsp.PushSignature;
@@ -18,15 +20,22 @@ import org.mexe.studio.codec.wsp.WspPush;
 import org.mexe.studio.codec.wsp.WspPushCodec;
 
 /**
- * Reads a provisioning message in whichever form it comes: SMS-SUBMIT TPDUs (hex, one per line,
- * reassembled), a WSP push, or a bare WBXML document, each either binary or hex. The inverse of
- * {@link OmaCpMessageEncoder}.
+ * Reads a provisioning message in whichever form it comes: SMS-SUBMIT or SMS-DELIVER TPDUs (hex,
+ * one per line, reassembled), a WSP push, or a bare WBXML document, each either binary or hex. The
+ * inverse of {@link OmaCpMessageEncoder}; {@link PushMessageDecoder} unwraps the same layers for SI,
+ * SL and Nokia OTA too.
  */
 public final class OmaCpMessageDecoder {
 
     /** The layers a message was found to have, outermost first. */
     public enum Form {
-        SMS_SUBMIT, WSP_PUSH, WBXML
+        SMS_SUBMIT, SMS_DELIVER, WSP_PUSH, WBXML
+    }
+
+    /** Reads the document out of the unwrapped layers; throws DecodeException when it is not one it knows. */
+    @FunctionalInterface
+    interface DocumentReader<R> {
+        R read(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount);
     }
 
     /** Whether the MAC of a signed push matched the key material that was given. */
@@ -84,6 +93,10 @@ public final class OmaCpMessageDecoder {
      * @throws DecodeException when no form fits; the offset is that of the layer that failed
      */
     public static Decoded decode(byte[] input) {
+        return decode(input, OmaCpMessageDecoder::provisioning);
+    }
+
+    static <R> R decode(byte[] input, DocumentReader<R> reader) {
         if (input.length == 0) {
             throw new DecodeException(WireFormat.WBXML, 0, "a message", "no bytes");
         }
@@ -95,28 +108,35 @@ public final class OmaCpMessageDecoder {
                 throw new DecodeException(WireFormat.SMS_TPDU, 0, "a message", "only white space");
             }
             if (lines.size() > 1) {
-                return fromSubmits(lines);
+                return fromTpdus(lines, reader);
             }
-            if (looksLikeSubmit(lines.get(0))) {
-                // A WSP push whose transaction id happens to look like an SMS-SUBMIT first octet is still possible.
+            if (looksLikeTpdu(lines.get(0))) {
+                // A WSP push whose transaction id happens to look like a TPDU's first octet is still possible.
                 try {
-                    return fromSubmits(lines);
-                } catch (DecodeException notASubmit) {
+                    return fromTpdus(lines, reader);
+                } catch (DecodeException notATpdu) {
                     try {
-                        return decodeBinary(lines.get(0));
+                        return decodeBinary(lines.get(0), reader);
                     } catch (DecodeException notBinary) {
-                        throw notASubmit;
+                        throw notATpdu;
                     }
                 }
             }
-            return decodeBinary(lines.get(0));
+            return decodeBinary(lines.get(0), reader);
         }
-        return decodeBinary(input);
+        return decodeBinary(input, reader);
     }
 
-    /** A provisioning SMS-SUBMIT's first octet has TP-MTI 01 and TP-UDHI set (its ports are in a header). */
-    private static boolean looksLikeSubmit(byte[] bytes) {
-        return bytes.length > 2 && (bytes[0] & 0x03) == 0x01 && (bytes[0] & 0x40) != 0;
+    /**
+     * A push TPDU's first octet has TP-UDHI set (its ports are in a header) and TP-MTI 01 (SUBMIT)
+     * or 00 (DELIVER).
+     */
+    private static boolean looksLikeTpdu(byte[] bytes) {
+        return bytes.length > 2 && (bytes[0] & 0x02) == 0 && (bytes[0] & 0x40) != 0;
+    }
+
+    private static boolean isDeliver(byte[] tpdu) {
+        return (tpdu[0] & 0x03) == 0x00;
     }
 
     private static byte[] hex(String line) {
@@ -127,43 +147,50 @@ public final class OmaCpMessageDecoder {
         return Hex.decode(digits);
     }
 
-    private static Decoded fromSubmits(List<byte[]> tpdus) {
+    /** All lines are SUBMITs or all DELIVERs, as the first one says. */
+    private static <R> R fromTpdus(List<byte[]> tpdus, DocumentReader<R> reader) {
+        boolean deliver = isDeliver(tpdus.get(0));
         SmsReassembler reassembler = new SmsReassembler();
-        List<ReassembledMessage> complete = new ArrayList<>();
+        List<byte[]> complete = new ArrayList<>();
         for (byte[] tpdu : tpdus) {
-            reassembler.accept(SmsSubmitCodec.decode(tpdu)).ifPresent(complete::add);
+            if (deliver) {
+                SmsDeliver sms = SmsDeliverCodec.decode(tpdu);
+                if (sms.dataCodingScheme().alphabet() != DataCodingScheme.Alphabet.EIGHT_BIT) {
+                    // TP-DCS follows first octet, TP-OA (length in semi-octets, type, digits) and TP-PID.
+                    int dcsOffset = 4 + ((tpdu[1] & 0xFF) + 1) / 2;
+                    throw new DecodeException(WireFormat.SMS_TPDU, dcsOffset, "8-bit data", sms.dataCodingScheme().toString());
+                }
+                reassembler.accept(sms).ifPresent(message -> complete.add(message.userData()));
+            } else {
+                reassembler.accept(SmsSubmitCodec.decode(tpdu)).ifPresent(message -> complete.add(message.payload()));
+            }
         }
         if (complete.size() != 1) {
             throw new DecodeException(WireFormat.SMS_TPDU, 0, "the segments of exactly one message",
                     complete.size() + " complete message(s) and " + reassembler.incompleteMessages() + " incomplete");
         }
-        Decoded push = decodePush(complete.get(0).payload());
-        return new Decoded(Form.SMS_SUBMIT, push.document(), push.wbxml(), push.signature(), tpdus.size());
+        WspPush push = WspPushCodec.decode(complete.get(0));
+        return reader.read(deliver ? Form.SMS_DELIVER : Form.SMS_SUBMIT, Optional.of(push), push.body(), tpdus.size());
     }
 
-    private static Decoded decodeBinary(byte[] bytes) {
+    private static <R> R decodeBinary(byte[] bytes, DocumentReader<R> reader) {
         if (bytes.length > 1 && bytes[1] == WSP_PDU_TYPE_PUSH) {
             try {
-                return decodePush(bytes);
+                WspPush push = WspPushCodec.decode(bytes);
+                return reader.read(Form.WSP_PUSH, Optional.of(push), push.body(), 0);
             } catch (DecodeException notAPush) {
                 // "xx 06" also starts WBXML with public id 6 (SL 1.0): let the WBXML decoder have its say.
                 try {
-                    return wbxml(bytes);
+                    return reader.read(Form.WBXML, Optional.empty(), bytes, 0);
                 } catch (DecodeException notWbxml) {
                     throw notAPush;
                 }
             }
         }
-        return wbxml(bytes);
+        return reader.read(Form.WBXML, Optional.empty(), bytes, 0);
     }
 
-    private static Decoded decodePush(byte[] pdu) {
-        WspPush push = WspPushCodec.decode(pdu);
-        byte[] wbxml = push.body();
-        return new Decoded(Form.WSP_PUSH, ProvWbxml.decode(wbxml), wbxml, push.signature(), 0);
-    }
-
-    private static Decoded wbxml(byte[] wbxml) {
-        return new Decoded(Form.WBXML, ProvWbxml.decode(wbxml), wbxml, Optional.empty(), 0);
+    static Decoded provisioning(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount) {
+        return new Decoded(form, ProvWbxml.decode(wbxml), wbxml, push.flatMap(WspPush::signature), smsCount);
     }
 }

@@ -1,9 +1,17 @@
 package org.mexe.studio.codec.push;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.mexe.studio.codec.sms.InformationElement.ApplicationPorts;
 
 import org.mexe.studio.codec.wbxml.WbxmlLanguage;
 import org.mexe.studio.codec.wbxml.WbxmlVersion;
+import org.mexe.studio.codec.wsp.WspContentType;
+import org.mexe.studio.codec.wsp.WspPush;
 
 /**
  * The push documents besides OMA CP, with what their transport needs: the WBXML version senders
@@ -27,6 +35,10 @@ public enum PushDocumentType {
             "<!DOCTYPE CHARACTERISTIC-LIST SYSTEM \"/DTD/characteristic_list.xml\">",
             "application/x-wap-prov.browser-bookmarks", OptionalInt.empty(), 49999, 49154);
 
+    /** The DOCTYPE's name, or else the first element's: what names the document before it is parsed. */
+    private static final Pattern ROOT_NAME = Pattern.compile(
+            "\\A\uFEFF?(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<!?(?:DOCTYPE\\s+)?([A-Za-z_][\\w.:-]*)", Pattern.DOTALL);
+
     private final WbxmlLanguage language;
     private final String rootElement;
     private final WbxmlVersion version;
@@ -46,6 +58,18 @@ public enum PushDocumentType {
         this.wellKnownContentType = wellKnownContentType;
         this.destinationPort = destinationPort;
         this.originatorPort = originatorPort;
+    }
+
+    /**
+     * The type an XML text declares by its DOCTYPE or root element; empty for any other document
+     * (e.g. OMA CP's wap-provisioningdoc). Nokia OTA text is taken as browser settings.
+     */
+    public static Optional<PushDocumentType> recognise(String xml) {
+        Matcher root = ROOT_NAME.matcher(xml);
+        if (!root.lookingAt()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values()).filter(type -> type.rootElement.equals(root.group(1))).findFirst();
     }
 
     public WbxmlLanguage language() {
@@ -71,6 +95,23 @@ public enum PushDocumentType {
     /** The WSP well-known content-type number (sent as {@code 0x80 | n}: SI AE, SL B0), if the type has one. */
     public OptionalInt wellKnownContentType() {
         return wellKnownContentType;
+    }
+
+    /** What the WSP push carries: the well-known number, or the text type with charset=UTF-8 ({@code 81 EA}). */
+    public WspContentType wspContentType() {
+        return wellKnownContentType.isPresent()
+                ? new WspContentType.WellKnown(wellKnownContentType.getAsInt())
+                : new WspContentType.Text(contentType, OptionalInt.of(WspContentType.Text.UTF_8));
+    }
+
+    /** SI and SL go to the WML user agent (X-Wap-Application-Id {@code AF 82}); Nokia OTA's port alone routes it. */
+    public OptionalInt applicationId() {
+        return wellKnownContentType.isPresent() ? OptionalInt.of(WspPush.WML_UA) : OptionalInt.empty();
+    }
+
+    /** The SMS port header: SI/SL 2948 from 9200, Nokia OTA 49999 from 49154. */
+    public ApplicationPorts ports() {
+        return new ApplicationPorts(destinationPort, originatorPort);
     }
 
     public int destinationPort() {

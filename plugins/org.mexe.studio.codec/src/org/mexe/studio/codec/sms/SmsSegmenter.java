@@ -47,9 +47,38 @@ public final class SmsSegmenter {
         return segments;
     }
 
+    /**
+     * The same WDP payload as SMS-DELIVERs (8-bit data, DCS 04), as a handset receives it: the same
+     * user data headers and split as {@link #segment}, the originator and TP-SCTS from {@code parameters}.
+     *
+     * @throws MessageTooLongException when more than 255 segments would be needed
+     */
+    public static List<SmsDeliver> segment(byte[] payload, ApplicationPorts ports, DeliverParameters parameters) {
+        UserDataHeader single = new UserDataHeader(List.of(ports));
+        if (payload.length <= SmsDeliver.MAX_OCTETS - single.encode().length) {
+            return List.of(deliver(parameters, DataCodingScheme.EIGHT_BIT, single, payload));
+        }
+        int perSegment = SmsDeliver.MAX_OCTETS - segmentHeader(ports, parameters.concatenationReference(), 1, 1).encode().length;
+        int total = (payload.length + perSegment - 1) / perSegment;
+        if (total > Concatenation.MAX_PARTS) {
+            throw new MessageTooLongException(payload.length, total, Concatenation.MAX_PARTS);
+        }
+        List<SmsDeliver> segments = new ArrayList<>(total);
+        for (int index = 0; index < total; index++) {
+            int from = index * perSegment;
+            segments.add(deliver(parameters, DataCodingScheme.EIGHT_BIT,
+                    segmentHeader(ports, parameters.concatenationReference(), total, index + 1),
+                    Arrays.copyOfRange(payload, from, Math.min(payload.length, from + perSegment))));
+        }
+        return segments;
+    }
+
     private static UserDataHeader segmentHeader(ApplicationPorts ports, SubmitParameters parameters, int total, int sequence) {
-        return new UserDataHeader(List.of(ports,
-                new Concatenation(ReferenceWidth.EIGHT_BIT, parameters.concatenationReference(), total, sequence)));
+        return segmentHeader(ports, parameters.concatenationReference(), total, sequence);
+    }
+
+    private static UserDataHeader segmentHeader(ApplicationPorts ports, int reference, int total, int sequence) {
+        return new UserDataHeader(List.of(ports, new Concatenation(ReferenceWidth.EIGHT_BIT, reference, total, sequence)));
     }
 
     private static SmsSubmit submit(SubmitParameters parameters, int index, UserDataHeader header, byte[] payload,
