@@ -186,4 +186,31 @@ class WireCommandsTest {
         assertEquals(Prov.EXIT_USAGE, prov("", "cp", "encode", si.toString(), "--format", "deliver", "--from", "123",
                 "--timestamp", "yesterday").exitCode(), "--timestamp");
     }
+
+    @Test
+    void userNetwPinAndUserPinMacPushesCheckWithTheirKeys() throws Exception {
+        Path netw = folder.resolve("usernetwpin.wsp");
+        assertEquals(0, prov("", "cp", "encode", document().toString(), "--sec", "USERNETWPIN", "--imsi", "466923103145252",
+                "--pin", "1234", "--format", "wsp", "-o", netw.toString()).exitCode());
+        Run both = prov("", "decode", netw.toString(), "--imsi", "466923103145252", "--pin", "1234");
+        assertTrue(both.out().endsWith("MAC: valid (USERNETWPIN)\n"), both.out());
+        Run wrongPin = prov("", "decode", netw.toString(), "--imsi", "466923103145252", "--pin", "1235");
+        assertTrue(wrongPin.out().endsWith("MAC: INVALID (USERNETWPIN)\n"), wrongPin.out());
+
+        Path pinFile = folder.resolve("userpinmac-pin.txt");
+        Path mac = folder.resolve("userpinmac.wsp");
+        Run made = prov("", "cp", "encode", document().toString(), "--sec", "USERPINMAC", "--pin-out", pinFile.toString(),
+                "--format", "wsp", "-o", mac.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        String pin = Files.readString(pinFile).strip();
+        assertTrue(pin.matches("\\d{8}"), pin);
+        assertTrue(!(made.out() + made.err()).contains(pin), "the PIN went to the file only");
+        Run valid = prov("", "decode", mac.toString(), "--pin", pin);
+        assertTrue(valid.out().endsWith("MAC: valid (USERPINMAC)\n"), valid.out());
+        String otherPin = pin.substring(0, 4) + (pin.charAt(4) == '9' ? '0' : (char) (pin.charAt(4) + 1)) + pin.substring(5);
+        Run invalid = prov("", "decode", mac.toString(), "--pin", otherPin);
+        assertTrue(invalid.out().endsWith("MAC: INVALID (USERPINMAC)\n"), invalid.out());
+        assertEquals(Prov.EXIT_USAGE, prov("", "cp", "encode", document().toString(), "--sec", "USERPINMAC", "--pin", otherPin,
+                "--format", "wsp").exitCode(), "a PIN made for another document");
+    }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -63,10 +64,12 @@ final class CpEncode implements Callable<Integer> {
     }
 
     enum Sec {
-        NETWPIN, USERPIN
+        NETWPIN, USERPIN, USERNETWPIN, USERPINMAC
     }
 
     private static final int TRANSACTION_ID = 1;
+    /** Four random digits give an eight-digit PIN, as handsets' PIN prompts expect. */
+    private static final int USERPINMAC_RANDOM_DIGITS = 4;
 
     @Spec
     CommandSpec spec;
@@ -77,8 +80,13 @@ final class CpEncode implements Callable<Integer> {
     @Option(names = "--sec", paramLabel = "METHOD", description = "Sign the push: ${COMPLETION-CANDIDATES}. Without it the push is unsigned. OMA CP only.")
     Sec sec;
 
-    @Option(names = "--pin", paramLabel = "PIN", description = "The USERPIN (with --sec USERPIN).")
+    @Option(names = "--pin", paramLabel = "PIN", description = "The user's PIN (USERPIN, USERNETWPIN; for USERPINMAC the PIN"
+            + " made for this document).")
     String pin;
+
+    @Option(names = "--pin-out", paramLabel = "FILE", description = "With --sec USERPINMAC and no --pin: make a PIN for this"
+            + " document and write it to FILE (atomically), for delivery to the user by another channel.")
+    Path pinOut;
 
     @Option(names = "--imsi", paramLabel = "IMSI", description = "The subscriber's IMSI (with --sec NETWPIN).")
     String imsi;
@@ -151,7 +159,7 @@ final class CpEncode implements Callable<Integer> {
             case submit -> {
                 SubmitParameters submit = new SubmitParameters(SmsAddress.parse(to), 0, 0);
                 OmaCpMessage message = sec == null ? OmaCpMessageEncoder.unsigned(doc, TRANSACTION_ID, submit)
-                        : OmaCpMessageEncoder.signed(doc, security(), TRANSACTION_ID, submit);
+                        : OmaCpMessageEncoder.signed(doc, security(wbxml), TRANSACTION_ID, submit);
                 yield lines(message.tpduHexLines());
             }
             case deliver -> delivers(cpPush(wbxml), ApplicationPorts.WAP_PUSH);
@@ -160,7 +168,7 @@ final class CpEncode implements Callable<Integer> {
 
     private byte[] cpPush(byte[] wbxml) {
         return WspPushCodec.encode(new WspPush(TRANSACTION_ID, WspPush.CONNECTIVITY_WBXML,
-                sec == null ? Optional.empty() : Optional.of(security().sign(wbxml)), wbxml));
+                sec == null ? Optional.empty() : Optional.of(security(wbxml).sign(wbxml)), wbxml));
     }
 
     private byte[] encodePush(PushDocumentType type, String xml) {
@@ -192,20 +200,41 @@ final class CpEncode implements Callable<Integer> {
         return hexLines.stream().map(line -> line + "\n").collect(Collectors.joining()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private CpSecurity security() {
+    private CpSecurity security(byte[] wbxml) {
         return switch (sec) {
-            case USERPIN -> {
-                if (pin == null) {
-                    throw new ParameterException(spec.commandLine(), "--sec USERPIN needs --pin PIN");
-                }
-                yield new CpSecurity.UserPin(pin);
-            }
-            case NETWPIN -> {
-                if (imsi == null) {
-                    throw new ParameterException(spec.commandLine(), "--sec NETWPIN needs --imsi IMSI");
-                }
-                yield new CpSecurity.NetworkPin(imsi);
-            }
+            case USERPIN -> new CpSecurity.UserPin(require(pin, "--sec USERPIN needs --pin PIN"));
+            case NETWPIN -> new CpSecurity.NetworkPin(require(imsi, "--sec NETWPIN needs --imsi IMSI"));
+            case USERNETWPIN -> new CpSecurity.UserNetworkPin(require(imsi, "--sec USERNETWPIN needs --imsi IMSI"),
+                    require(pin, "--sec USERNETWPIN needs --pin PIN"));
+            case USERPINMAC -> userPinMac(wbxml);
         };
+    }
+
+    /** USERPINMAC's PIN belongs to one document: check a given one, or make one and hand it over in a file. */
+    private CpSecurity.UserPinMac userPinMac(byte[] wbxml) {
+        if (pin != null) {
+            CpSecurity.UserPinMac given = new CpSecurity.UserPinMac(pin);
+            if (!CpSecurity.UserPinMac.forDocument(pin.substring(0, pin.length() / 2), wbxml).equals(given)) {
+                throw new ParameterException(spec.commandLine(), "The USERPINMAC PIN was not made for this document;"
+                        + " leave out --pin and give --pin-out FILE to make one.");
+            }
+            return given;
+        }
+        require(pinOut, "--sec USERPINMAC needs --pin PIN, or --pin-out FILE to make one");
+        CpSecurity.UserPinMac made = CpSecurity.UserPinMac.generate(wbxml, USERPINMAC_RANDOM_DIGITS, new SecureRandom());
+        try {
+            AtomicOutput.writeFile(pinOut, (made.pin() + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "Cannot write the USERPINMAC PIN to " + pinOut + ": " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("prov cp encode: the USERPINMAC PIN for this document is in " + pinOut);
+        return made;
+    }
+
+    private <T> T require(T value, String message) {
+        if (value == null) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+        return value;
     }
 }
