@@ -22,9 +22,9 @@ java_feature_version() {
   "$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
 }
 
-# Debian packages: xvfb/xauth/libgtk-3-0 for the IDE and its UI tests; libwbxml2-utils, tshark,
+# Debian packages: xvfb/xauth/x11-utils/libgtk-3-0 for the IDE, its UI tests and the product check; libwbxml2-utils, tshark,
 # kannel and gammu are the independent decoders the peer tests compare our bytes with.
-PROV_DEBIAN_PACKAGES="xvfb xauth libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu"
+PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu"
 
 install_debian_packages() {
   local missing=() pkg
