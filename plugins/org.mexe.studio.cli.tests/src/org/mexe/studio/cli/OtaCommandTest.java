@@ -137,4 +137,24 @@ class OtaCommandTest {
     void aPorNeedsTheCommandsSpi() {
         assertEquals(Prov.EXIT_USAGE, ota(POR, "decode", "--response").exitCode());
     }
+
+    @Test
+    void countersComeFromTheStorePerCardAndNeverRepeat() {
+        String store = folder.resolve("counters").toString();
+        String[] fromStore = with(ENCODE, "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID", "--counter-store", store);
+        Run first = ota("", with(fromStore, "--iccid", "8944110063000000001"));
+        Run second = ota("", with(fromStore, "--iccid", "8944110063000000001"));
+        Run otherCard = ota("", with(fromStore, "--iccid", "8944110063000000002"));
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.err().contains("CNTR 1 for 8944110063000000001"), first.err());
+        assertTrue(decodedCounter(first.out()).contains("CNTR: 1\n"));
+        assertTrue(decodedCounter(second.out()).contains("CNTR: 2\n"));
+        assertTrue(decodedCounter(otherCard.out()).contains("CNTR: 1\n"));
+        assertEquals(2, ota("", fromStore).exitCode(), "--iccid is needed");
+        assertEquals(2, ota("", with(fromStore, "--iccid", "8944110063000000001", "--counter", "7")).exitCode());
+    }
+
+    private static String decodedCounter(String packetLine) {
+        return ota(packetLine, "decode", "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID").out();
+    }
 }

@@ -16,6 +16,7 @@ import org.mexe.studio.codec.ota.OtaKeys;
 import org.mexe.studio.codec.ota.ResponsePacket;
 import org.mexe.studio.codec.ota.SimOtaCodec;
 import org.mexe.studio.codec.ota.Spi;
+import org.mexe.studio.security.OtaCounterStore;
 import org.mexe.studio.security.Secret;
 import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
@@ -171,8 +172,15 @@ final class OtaCommand implements Runnable {
         @Option(names = "--tar", required = true, paramLabel = "HEX", description = "The three TAR octets, e.g. B00010.")
         String tar;
 
-        @Option(names = "--counter", paramLabel = "N", defaultValue = "0", description = "CNTR, 0..2^40-1. Default: ${DEFAULT-VALUE}.")
-        long counter;
+        @Option(names = "--counter", paramLabel = "N", description = "CNTR, 0..2^40-1 (default 0), or take it from --counter-store.")
+        Long counter;
+
+        @Option(names = "--counter-store", paramLabel = "DIR", description = "Take the card's next CNTR for the key set of --kid"
+                + " from this store: strictly growing, never reused, even across crashed or parallel runs. Needs --iccid.")
+        Path counterStore;
+
+        @Option(names = "--iccid", paramLabel = "ICCID", description = "The card, for --counter-store.")
+        String iccid;
 
         @Option(names = "--data", required = true, paramLabel = "HEX", description = "The secured data, such as remote APDUs.")
         String data;
@@ -180,13 +188,31 @@ final class OtaCommand implements Runnable {
         @Option(names = "--sms", description = "Print the SMS user data instead of the bare packet.")
         boolean sms;
 
+        /** The counter to use: given, or the card's next one for the key set (KID's key version) from the store. */
+        private long counter() throws IOException {
+            if (counterStore == null) {
+                return counter == null ? 0 : counter;
+            }
+            if (counter != null || iccid == null) {
+                throw new ParameterException(spec.commandLine(), "--counter-store needs --iccid and cannot be combined with --counter");
+            }
+            return new OtaCounterStore(counterStore).next(iccid, header.kid(spec) >> 4);
+        }
+
         @Override
         public Integer call() {
             byte[] secured;
             CommandPacket command;
             try {
                 secured = Hex.decode(data);
-                command = new CommandPacket(header.spi(spec), header.kic(spec), header.kid(spec), hexValue(spec, "--tar", tar, 3), counter,
+                long cntr;
+                try {
+                    cntr = counter();
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("prov ota encode: cannot take the next counter: " + e.getMessage());
+                    return Prov.EXIT_GENERATION_FAILED;
+                }
+                command = new CommandPacket(header.spi(spec), header.kic(spec), header.kid(spec), hexValue(spec, "--tar", tar, 3), cntr,
                         secured);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -194,6 +220,9 @@ final class OtaCommand implements Runnable {
             OtaKeys otaKeys = keys.resolve(spec, parent.secrets);
             try {
                 byte[] packet = SimOtaCodec.encodeCommand(command, otaKeys);
+                if (counterStore != null) {
+                    spec.commandLine().getErr().println("prov ota encode: CNTR " + command.counter() + " for " + iccid);
+                }
                 spec.commandLine().getOut().println(Hex.encode(sms ? SimOtaCodec.commandUserData(packet) : packet));
                 return 0;
             } catch (CodecException e) {

@@ -32,8 +32,8 @@ public final class OtaCounterStore {
 
     /** The next counter for {@code iccid} and key set {@code keySet}: greater than every value returned before. */
     public long next(String iccid, int keySet) throws IOException {
-        if (!CARD.matcher(iccid).matches() || keySet < 1 || keySet > 15) {
-            throw new IllegalArgumentException("A card is named by its ICCID (up to 20 hex digits) and a key set index 1..15: "
+        if (iccid == null || !CARD.matcher(iccid).matches() || keySet < 0 || keySet > 15) {
+            throw new IllegalArgumentException("A card is named by its ICCID (up to 20 hex digits) and a key set by its key version 0..15: "
                     + iccid + "/" + keySet);
         }
         Files.createDirectories(folder);

@@ -93,7 +93,7 @@ class OtaCounterStoreTest {
         var e = assertThrows(java.io.IOException.class, () -> store.next(ICCID, 1));
         assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("never reset"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> store.next("not-an-iccid", 1));
-        assertThrows(IllegalArgumentException.class, () -> store.next(ICCID, 0));
+        assertThrows(IllegalArgumentException.class, () -> store.next(ICCID, 16));
     }
 
     private static String location(Class<?> type) throws URISyntaxException {
