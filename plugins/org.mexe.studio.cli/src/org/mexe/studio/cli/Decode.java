@@ -3,8 +3,6 @@ package org.mexe.studio.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -50,10 +48,11 @@ final class Decode implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String source = file == null || file.equals("-") ? "standard input" : file;
+        InputFile inputFile = new InputFile(file, standardInput);
+        String source = inputFile.name();
         byte[] input;
         try {
-            input = file == null || file.equals("-") ? standardInput.readAllBytes() : Files.readAllBytes(Path.of(file));
+            input = inputFile.readAllBytes();
         } catch (IOException e) {
             err.println("prov decode: cannot read " + source + ": " + e.getMessage());
             return Prov.EXIT_INVALID_INPUT;

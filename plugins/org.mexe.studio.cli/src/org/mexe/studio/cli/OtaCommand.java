@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -273,11 +272,11 @@ final class OtaCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            boolean stdin = file == null || file.equals("-");
-            String source = stdin ? "standard input" : file;
+            InputFile inputFile = new InputFile(file, parent.standardInput);
+            String source = inputFile.name();
             byte[] input;
             try {
-                String text = new String(stdin ? parent.standardInput.readAllBytes() : Files.readAllBytes(Path.of(file)), StandardCharsets.US_ASCII);
+                String text = new String(inputFile.readAllBytes(), StandardCharsets.US_ASCII);
                 input = Hex.decode(text.strip());
             } catch (IOException e) {
                 err.println("prov ota decode: cannot read " + source + ": " + e.getMessage());
