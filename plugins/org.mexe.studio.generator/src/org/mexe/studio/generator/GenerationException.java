@@ -17,6 +17,7 @@ public final class GenerationException extends Exception {
     public static final String UNAVAILABLE_SECRET = "org.mexe.studio.generator.unavailableSecret";
     public static final String UNUSABLE_SECRET = "org.mexe.studio.generator.unusableSecret";
     public static final String TOO_LONG = "org.mexe.studio.generator.tooLong";
+    public static final String UNSUPPORTED = "org.mexe.studio.generator.unsupported";
 
     private static final long serialVersionUID = 1L;
     private final Reason reason;

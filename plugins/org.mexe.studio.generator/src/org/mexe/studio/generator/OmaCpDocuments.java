@@ -10,8 +10,8 @@ import org.mexe.studio.codec.cp.ProvisioningDocument;
 import org.mexe.studio.model.provisioning.AuthenticationType;
 import org.mexe.studio.model.provisioning.GprsAccessPoint;
 import org.mexe.studio.model.provisioning.ParameterSet;
-import org.mexe.studio.model.provisioning.Proxy;
 import org.mexe.studio.model.provisioning.SecretRef;
+import org.mexe.studio.model.provisioning.Www;
 import org.mexe.studio.security.Secret;
 
 /**
@@ -43,11 +43,12 @@ final class OmaCpDocuments {
             if (set.getGprs() != null) {
                 accessPoints.add(napdef(set.getName(), napId, set.getGprs(), secrets));
             }
-            if (set.getProxy() != null) {
-                proxies.add(pxlogical(set, proxyId, set.getGprs() != null ? napId : null));
+            Www www = set.getWww();
+            if (www != null && www.getProxy() != null) {
+                proxies.add(pxlogical(set.getName(), www, proxyId, set.getGprs() != null ? napId : null));
             }
-            if (set.getHomePage() != null) {
-                applications.add(browser(set, set.getProxy() != null ? proxyId : null));
+            if (www != null && www.getHomePage() != null) {
+                applications.add(browser(set.getName(), www.getHomePage(), www.getProxy() != null ? proxyId : null));
             }
         }
         // Proxies first, then access points, then applications: the order of ProvCont's examples.
@@ -82,20 +83,19 @@ final class OmaCpDocuments {
         return new Characteristic("NAPDEF", parms, List.of(new Characteristic("NAPAUTHINFO", auth)));
     }
 
-    private static Characteristic pxlogical(ParameterSet set, String proxyId, String napId) {
-        Proxy proxy = set.getProxy();
+    private static Characteristic pxlogical(String name, Www proxy, String proxyId, String napId) {
         List<Parm> physicalParms = new ArrayList<>();
         physicalParms.add(new Parm("PHYSICAL-PROXY-ID", proxyId + "-PHYSICAL"));
-        physicalParms.addAll(proxyAddress(proxy.getAddress()));
+        physicalParms.addAll(proxyAddress(proxy.getProxy()));
         if (napId != null) {
             physicalParms.add(new Parm("TO-NAPID", napId));
         }
         Characteristic port = new Characteristic("PORT", List.of(new Parm("PORTNBR", Integer.toString(proxy.getPort()))));
         List<Parm> logicalParms = new ArrayList<>();
         logicalParms.add(new Parm("PROXY-ID", proxyId));
-        logicalParms.add(new Parm("NAME", set.getName()));
-        if (set.getHomePage() != null) {
-            logicalParms.add(new Parm("STARTPAGE", set.getHomePage()));
+        logicalParms.add(new Parm("NAME", name));
+        if (proxy.getHomePage() != null) {
+            logicalParms.add(new Parm("STARTPAGE", proxy.getHomePage()));
         }
         return new Characteristic("PXLOGICAL", logicalParms,
                 List.of(new Characteristic("PXPHYSICAL", physicalParms, List.of(port))));
@@ -112,16 +112,16 @@ final class OmaCpDocuments {
         return List.of(new Parm("PXADDR-FQDN", address));
     }
 
-    private static Characteristic browser(ParameterSet set, String proxyId) {
+    private static Characteristic browser(String name, String homePage, String proxyId) {
         List<Parm> parms = new ArrayList<>();
         parms.add(new Parm("APPID", BROWSER_APPID));
         if (proxyId != null) {
             parms.add(new Parm("TO-PROXY", proxyId));
         }
-        parms.add(new Parm("NAME", set.getName()));
+        parms.add(new Parm("NAME", name));
         Characteristic resource = new Characteristic("RESOURCE", List.of(
-                new Parm("URI", set.getHomePage()),
-                new Parm("NAME", set.getName()),
+                new Parm("URI", homePage),
+                new Parm("NAME", name),
                 Parm.flag("STARTPAGE")));
         return new Characteristic("APPLICATION", parms, List.of(resource));
     }

@@ -2,31 +2,34 @@ package org.mexe.studio.dsl.formatting2;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Set;
 
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.Alternatives;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.Group;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
 import org.eclipse.xtext.formatting2.IHiddenRegionFormatter;
-import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.xbase.lib.Procedures.Procedure1;
+import org.mexe.studio.model.provisioning.Element;
+import org.mexe.studio.model.provisioning.Import;
+import org.mexe.studio.model.provisioning.MailServer;
+import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.model.provisioning.SecretRef;
 
 /**
  * Lays a .prov file out the one canonical way: one statement per line, blocks indented by a
- * tab, a blank line between top-level elements, single spaces elsewhere. The layout is decided
- * once per gap between two tokens, so that no two rules can disagree about the same gap.
+ * tab, a blank line before each top-level element and before the imports, single spaces
+ * elsewhere. The layout is decided once per gap between two tokens, so that no two rules can
+ * disagree about the same gap. What a statement is comes from the grammar, not from a list of
+ * keywords: an object that stands on its own (an element, a stage, a block) or a keyword that
+ * starts one branch of a block's statement loop.
  */
 public class ProvFormatter extends AbstractFormatter2 {
-
-    /** Keywords that start a top-level element: a blank line goes before them. */
-    private static final Set<String> ELEMENT_KEYWORDS = Set.of("parameters", "scenario");
-
-    /** Keywords that start a statement inside a block: each goes on its own line. */
-    private static final Set<String> STATEMENT_KEYWORDS = Set.of(
-            "import", "gprs", "proxy", "homepage", "apn", "auth", "address", "port",
-            "deliver", "format", "security", "pin", "imsi", "to");
 
     private static final Procedure1<IHiddenRegionFormatter> ONE_SPACE = f -> f.oneSpace();
     private static final Procedure1<IHiddenRegionFormatter> NO_SPACE = f -> f.noSpace();
@@ -47,13 +50,15 @@ public class ProvFormatter extends AbstractFormatter2 {
                 document.set(region.getPreviousHiddenRegion(), NO_SPACE);
             } else {
                 String previousKeyword = previous.getGrammarElement() instanceof Keyword k ? k.getValue() : "";
+                EObject startedObject = objectStartedBy(region);
                 Procedure1<IHiddenRegionFormatter> gap;
-                if (ELEMENT_KEYWORDS.contains(keyword)) {
+                if (startedObject instanceof Element && startedObject.eContainer() instanceof ProvisioningModel) {
                     gap = BLANK_LINE;
-                } else if ("import".equals(keyword)) {
+                } else if (startedObject instanceof Import) {
                     gap = importSeen ? NEW_LINE : BLANK_LINE;
                     importSeen = true;
-                } else if ("}".equals(keyword) || "{".equals(previousKeyword) || STATEMENT_KEYWORDS.contains(keyword)) {
+                } else if ("}".equals(keyword) || "{".equals(previousKeyword) || startedObject != null
+                        || startsStatement(region)) {
                     gap = NEW_LINE;
                 } else if (",".equals(keyword) || ".".equals(keyword) || ".*".equals(keyword) || ".".equals(previousKeyword)) {
                     gap = NO_SPACE;
@@ -70,8 +75,33 @@ public class ProvFormatter extends AbstractFormatter2 {
             previous = region;
         }
         if (previous != null) {
-            IHiddenRegion end = previous.getNextHiddenRegion();
-            document.set(end, NEW_LINE);
+            document.set(previous.getNextHiddenRegion(), NEW_LINE);
         }
+    }
+
+    /** The object whose text begins with this token, unless it is a value written inline. */
+    private EObject objectStartedBy(ISemanticRegion region) {
+        EObject object = region.getSemanticElement();
+        if (object == null || object instanceof ProvisioningModel || object instanceof SecretRef || object instanceof MailServer) {
+            return null;
+        }
+        var objectRegion = getTextRegionAccess().regionForEObject(object);
+        return objectRegion != null && objectRegion.getOffset() == region.getOffset() ? object : null;
+    }
+
+    /** Whether the token is the keyword that opens one branch of a statement loop, such as 'apn'. */
+    private static boolean startsStatement(ISemanticRegion region) {
+        if (!(region.getGrammarElement() instanceof Keyword keyword)) {
+            return false;
+        }
+        EObject element = keyword;
+        if (element.eContainer() instanceof Assignment assignment) {
+            element = assignment;
+        }
+        if (element.eContainer() instanceof Group group && group.getElements().get(0) == element) {
+            element = group;
+        }
+        return element.eContainer() instanceof Alternatives loop && "*".equals(loop.getCardinality())
+                && loop.getElements().contains((AbstractElement) element);
     }
 }

@@ -3,16 +3,18 @@ package org.mexe.studio.dsl.validation;
 import java.util.regex.Pattern;
 
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.ComposedChecks;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
 import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningPackage.Literals;
-import org.mexe.studio.model.provisioning.Proxy;
 import org.mexe.studio.model.provisioning.SecurityMethod;
+import org.mexe.studio.model.provisioning.Www;
 
 /**
  * Checks that only the text knows or that need more than one object; the metamodel's own
  * invariants (such as the APN syntax) run through its EMF validator.
  */
+@ComposedChecks(validators = { PayloadValidator.class, TrustValidator.class })
 public class ProvValidator extends AbstractProvValidator {
 
     public static final String MISSING_PIN = "org.mexe.studio.dsl.missingPin";
@@ -56,24 +58,24 @@ public class ProvValidator extends AbstractProvValidator {
     }
 
     @Check
-    public void proxyPortInRange(Proxy proxy) {
-        if (proxy.getPort() < 1 || proxy.getPort() > 65535) {
-            error("The proxy port " + proxy.getPort() + " is out of range: give a port from 1 to 65535.",
-                    Literals.PROXY__PORT, INVALID_PORT);
+    public void proxyPortInRange(Www www) {
+        if (www.isSetPort() && (www.getPort() < 1 || www.getPort() > 65535)) {
+            error("The proxy port " + www.getPort() + " is out of range: give a port from 1 to 65535.",
+                    Literals.WWW__PORT, INVALID_PORT);
         }
     }
 
     @Check
-    public void homePageIsAnHttpUrl(ParameterSet set) {
-        if (set.getHomePage() != null && !HTTP_URL.matcher(set.getHomePage()).matches()) {
-            error("The home page \"" + set.getHomePage() + "\" is not an http:// or https:// URL.",
-                    Literals.PARAMETER_SET__HOME_PAGE, INVALID_HOME_PAGE);
+    public void homePageIsAnHttpUrl(Www www) {
+        if (www.getHomePage() != null && !HTTP_URL.matcher(www.getHomePage()).matches()) {
+            error("The home page \"" + www.getHomePage() + "\" is not an http:// or https:// URL.",
+                    Literals.WWW__HOME_PAGE, INVALID_HOME_PAGE);
         }
     }
 
     @Check
     public void parameterSetNotEmpty(ParameterSet set) {
-        if (set.getGprs() == null && set.getProxy() == null && set.getHomePage() == null) {
+        if (set.getBase() == null && set.eContents().isEmpty() && set.getPublicKeys().isEmpty() && !set.isSetDefaultClassmark()) {
             warning("The parameter set '" + set.getName() + "' is empty: it would deliver nothing.",
                     Literals.ELEMENT__NAME, EMPTY_PARAMETER_SET);
         }
