@@ -11,6 +11,11 @@ public sealed interface SecretLocation {
         public String describe() {
             return "environment variable " + variable;
         }
+
+        @Override
+        public String key() {
+            return "env:" + variable;
+        }
     }
 
     /** A secret in a file; its content, less one trailing line break, is the secret. */
@@ -19,8 +24,16 @@ public sealed interface SecretLocation {
         public String describe() {
             return "file " + path;
         }
+
+        @Override
+        public String key() {
+            return "file:" + path.toAbsolutePath().normalize();
+        }
     }
 
     /** Names the location, never the value: safe for messages. */
     String describe();
+
+    /** A stable name of the location, under which a {@link SecretStore} keeps its secret. */
+    String key();
 }

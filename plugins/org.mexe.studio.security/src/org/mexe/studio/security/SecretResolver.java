@@ -8,15 +8,22 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads secrets from the environment or from files. The environment is passed in, not read
- * globally, so that tests and the IDE can supply their own.
+ * Reads secrets from a store (Eclipse secure storage in the IDE), the environment or files. The
+ * environment is passed in, not read globally, so that tests and the IDE can supply their own.
  */
 public final class SecretResolver {
 
     private final Map<String, String> environment;
+    private final SecretStore store;
 
     public SecretResolver(Map<String, String> environment) {
+        this(environment, SecretStore.NONE);
+    }
+
+    /** A resolver that asks {@code store} first and falls back to the environment or the file. */
+    public SecretResolver(Map<String, String> environment, SecretStore store) {
         this.environment = Map.copyOf(environment);
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /** A resolver over this process's environment. */
@@ -26,6 +33,10 @@ public final class SecretResolver {
 
     public Secret resolve(SecretLocation location) throws SecretUnavailableException {
         Objects.requireNonNull(location, "location");
+        var stored = store.lookup(location);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         return switch (location) {
             case SecretLocation.Environment env -> fromEnvironment(env);
             case SecretLocation.File file -> fromFile(file);

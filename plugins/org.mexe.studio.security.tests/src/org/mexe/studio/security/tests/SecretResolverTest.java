@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mexe.studio.security.Secret;
 import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.security.SecretStore;
 import org.mexe.studio.security.SecretUnavailableException;
 
 class SecretResolverTest {
@@ -73,5 +75,26 @@ class SecretResolverTest {
         Path empty = Files.writeString(folder.resolve("empty.txt"), "\n");
         e = assertThrows(SecretUnavailableException.class, () -> new SecretResolver(Map.of()).resolve(new SecretLocation.File(empty)));
         assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+    }
+
+    @Test
+    void aStoreAnswersBeforeTheEnvironmentAndFallsBackToIt() throws Exception {
+        var environment = Map.of("PIN", TEST_PIN, "OTHER", "2468");
+        SecretStore store = location -> location.key().equals("env:PIN")
+                ? Optional.of(Secret.of("86420", "secure storage")) : Optional.empty();
+        var resolver = new SecretResolver(environment, store);
+        try (Secret stored = resolver.resolve(new SecretLocation.Environment("PIN"));
+                Secret fromEnvironment = resolver.resolve(new SecretLocation.Environment("OTHER"))) {
+            assertEquals("86420", stored.reveal());
+            assertEquals("secure storage", stored.origin());
+            assertEquals("2468", fromEnvironment.reveal());
+        }
+    }
+
+    @Test
+    void fileKeysAreAbsoluteSoThatOneStoreServesEveryWorkingFolder() {
+        Path relative = Path.of("secrets", "..", "pin.txt");
+        assertEquals("file:" + Path.of("pin.txt").toAbsolutePath(), new SecretLocation.File(relative).key());
+        assertEquals("env:MEXE_PIN", new SecretLocation.Environment("MEXE_PIN").key());
     }
 }

@@ -20,6 +20,7 @@ import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.generator.ProvisioningPipeline.LoadedInputs;
 import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.ui.secrets.SecureStorageSecrets;
 import org.mexe.studio.ui.ProvLanguage;
 import org.mexe.studio.ui.ProvProblem;
 import org.mexe.studio.ui.ProvSources;
@@ -85,7 +86,9 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
 
     private void generate(LoadedInputs loaded, IProgressMonitor monitor) throws GenerationException, CoreException {
         IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
-        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), SecretResolver.fromProcessEnvironment());
+        // Secrets the user stored in Eclipse secure storage first, then the environment or the file.
+        var secrets = new SecretResolver(System.getenv(), SecureStorageSecrets.userDefault());
+        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), secrets);
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
         output.setDerived(true, monitor);
