@@ -84,8 +84,13 @@ final class Keys implements Runnable {
         public Integer call() {
             try (Secret password = secrets.resolve(SigningOptions.passwordLocation(passwordVariable, passwordFile))) {
                 for (Keystores.Entry entry : Keystores.list(keystore, password)) {
-                    spec.commandLine().getOut().printf("%-20s %-11s %s (issuer %s, until %tF)%n", entry.alias(),
-                            entry.hasKey() ? "key" : "certificate", entry.subject(), entry.issuer(), entry.notAfter());
+                    if (entry.notAfter() == null) {
+                        // A secret key (a SIM OTA KIc/KID) has no certificate, so no issuer and no expiry.
+                        spec.commandLine().getOut().printf("%-20s secret key%n", entry.alias());
+                    } else {
+                        spec.commandLine().getOut().printf("%-20s %-11s %s (issuer %s, until %tF)%n", entry.alias(),
+                                entry.hasKey() ? "key" : "certificate", entry.subject(), entry.issuer(), entry.notAfter());
+                    }
                 }
                 return 0;
             } catch (KeystoreException | SecretUnavailableException e) {

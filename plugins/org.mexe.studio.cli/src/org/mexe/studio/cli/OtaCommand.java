@@ -15,11 +15,13 @@ import org.mexe.studio.codec.ota.OtaKeys;
 import org.mexe.studio.codec.ota.ResponsePacket;
 import org.mexe.studio.codec.ota.SimOtaCodec;
 import org.mexe.studio.codec.ota.Spi;
+import org.mexe.studio.security.KeystoreException;
 import org.mexe.studio.security.OtaCounterStore;
 import org.mexe.studio.security.Secret;
 import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SecretUnavailableException;
+import org.mexe.studio.security.SimOtaKeys;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code prov ota}: SIM OTA secured packets (3GPP TS 31.115 / ETSI TS 102 225). Keys come from files
- * or environment variables, as hex, so that they never appear in a command line or a shell history.
+ * or environment variables, as hex, or by key set from a PKCS#12 keystore, so that they never
+ * appear in a command line or a shell history.
  */
 @Command(name = "ota", mixinStandardHelpOptions = true, description = "SIM OTA secured packets for SMS-PP (TS 31.115 / TS 102 225).",
         subcommands = { OtaCommand.Encode.class, OtaCommand.Decode.class })
@@ -59,7 +62,10 @@ final class OtaCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Where KIc and KID are read from; each at most once, by file or by variable. */
+    /**
+     * Where KIc and KID are read from: each by file or by variable, or both as a key set of a
+     * PKCS#12 keystore (secret key entries {@code kic-N} and {@code kid-N}).
+     */
     static final class KeyOptions {
 
         @Option(names = "--kic-file", paramLabel = "FILE", description = "File holding the KIc key in hex.")
@@ -74,7 +80,28 @@ final class OtaCommand implements Runnable {
         @Option(names = "--kid-env", paramLabel = "VAR", description = "Environment variable holding the KID key in hex.")
         String kidEnv;
 
+        @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS#12 keystore holding the OTA keys of --key-set as"
+                + " secret key entries kic-N and kid-N.")
+        Path keystore;
+
+        @Option(names = "--keystore-password-env", paramLabel = "VAR", description = "Environment variable holding the keystore's password.")
+        String keystorePasswordEnv;
+
+        @Option(names = "--keystore-password-file", paramLabel = "FILE", description = "File holding the keystore's password.")
+        Path keystorePasswordFile;
+
+        @Option(names = "--key-set", paramLabel = "N", description = "The key set (key version 0..15) whose KIc and KID --keystore gives.")
+        Integer keySet;
+
+        /** The key set that --keystore names, or null when the keys come from files or variables. */
+        Integer keystoreKeySet() {
+            return keystore == null ? null : keySet;
+        }
+
         OtaKeys resolve(CommandSpec spec, SecretResolver secrets) {
+            if (keystore != null || keySet != null || keystorePasswordEnv != null || keystorePasswordFile != null) {
+                return fromKeystore(spec, secrets);
+            }
             byte[] kic = key(spec, secrets, "KIc", kicFile, kicEnv);
             byte[] kid = key(spec, secrets, "KID", kidFile, kidEnv);
             try {
@@ -82,6 +109,34 @@ final class OtaCommand implements Runnable {
             } finally {
                 wipe(kic);
                 wipe(kid);
+            }
+        }
+
+        private OtaKeys fromKeystore(CommandSpec spec, SecretResolver secrets) {
+            if (kicFile != null || kicEnv != null || kidFile != null || kidEnv != null) {
+                throw new ParameterException(spec.commandLine(), "give the keys from --keystore or from --kic-*/--kid-* options, not both");
+            }
+            if (keystore == null || keySet == null) {
+                throw new ParameterException(spec.commandLine(), "--keystore and --key-set go together: the keystore holds the keys"
+                        + " of key set N as kic-N and kid-N");
+            }
+            if ((keystorePasswordEnv == null) == (keystorePasswordFile == null)) {
+                throw new ParameterException(spec.commandLine(), "give the keystore's password with one of --keystore-password-env VAR"
+                        + " or --keystore-password-file FILE");
+            }
+            SecretLocation location = keystorePasswordEnv != null ? new SecretLocation.Environment(keystorePasswordEnv)
+                    : new SecretLocation.File(keystorePasswordFile);
+            try (Secret password = secrets.resolve(location); SimOtaKeys.KeySet keys = SimOtaKeys.read(keystore, password, keySet)) {
+                byte[] kic = keys.kic();
+                byte[] kid = keys.kid();
+                try {
+                    return OtaKeys.of(kic, kid);
+                } finally {
+                    wipe(kic);
+                    wipe(kid);
+                }
+            } catch (SecretUnavailableException | KeystoreException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
 
@@ -198,6 +253,21 @@ final class OtaCommand implements Runnable {
             return new OtaCounterStore(counterStore).next(iccid, header.kid(spec) >> 4);
         }
 
+        /** The card picks the keys by the key version of the KIc and KID octets: they must name the key set taken from --keystore. */
+        private void requireSameKeySet(CommandPacket command) {
+            Integer keySet = keys.keystoreKeySet();
+            if (keySet == null) {
+                return;
+            }
+            for (var octet : java.util.List.of(java.util.Map.entry("--kic", command.kic()), java.util.Map.entry("--kid", command.kid()))) {
+                if (octet.getValue() != 0 && octet.getValue() >> 4 != keySet) {
+                    throw new ParameterException(spec.commandLine(), "%s %02X names key set %d, but --key-set is %d: the card would"
+                            .formatted(octet.getKey(), octet.getValue(), octet.getValue() >> 4, keySet)
+                            + " look for other keys. Give the same key set in both.");
+                }
+            }
+        }
+
         @Override
         public Integer call() {
             byte[] secured;
@@ -216,6 +286,7 @@ final class OtaCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
+            requireSameKeySet(command);
             OtaKeys otaKeys = keys.resolve(spec, parent.secrets);
             try {
                 byte[] packet = SimOtaCodec.encodeCommand(command, otaKeys);

@@ -21,7 +21,7 @@ import java.util.List;
 /** Reads PKCS#12 keystores, with errors that say which file and alias, and why. */
 public final class Keystores {
 
-    /** One entry of a keystore, for listing: no key material. */
+    /** One entry of a keystore, for listing: no key material. A secret key has no certificate: no issuer, no {@code notAfter} (null). */
     public record Entry(String alias, boolean hasKey, String subject, String issuer, java.util.Date notAfter) {
     }
 
@@ -100,15 +100,59 @@ public final class Keystores {
         }
     }
 
+    /**
+     * The certificates of every alias that has some, sorted by alias: a key entry's chain (its
+     * certificate first), a trusted certificate entry's certificate. Public material only, so that
+     * a caller may keep it; secret key entries have none and are left out.
+     */
+    public static java.util.SortedMap<String, List<X509Certificate>> certificateChains(Path file, Secret password) throws KeystoreException {
+        KeyStore store = load(file, password);
+        try {
+            java.util.SortedMap<String, List<X509Certificate>> chains = new java.util.TreeMap<>();
+            for (String alias : Collections.list(store.aliases())) {
+                Certificate[] chain = store.isKeyEntry(alias) ? store.getCertificateChain(alias) : null;
+                if (chain == null && store.getCertificate(alias) != null) {
+                    chain = new Certificate[] { store.getCertificate(alias) };
+                }
+                if (chain != null) {
+                    chains.put(alias, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
+                }
+            }
+            return chains;
+        } catch (GeneralSecurityException e) {
+            throw new KeystoreException("The keystore " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificate chain under {@code alias}, its certificate first. */
+    public static List<X509Certificate> certificateChain(Path file, String alias, Secret password) throws KeystoreException {
+        return chainOf(file, alias, certificateChains(file, password));
+    }
+
+    /** The chain of {@code alias} among chains read by {@link #certificateChains}, or an error naming what exists. */
+    public static List<X509Certificate> chainOf(Path file, String alias, java.util.SortedMap<String, List<X509Certificate>> chains)
+            throws KeystoreException {
+        List<X509Certificate> chain = chains.get(alias);
+        if (chain == null) {
+            throw new KeystoreException("The keystore " + file + " has no certificate under the alias '" + alias + "'; "
+                    + (chains.isEmpty() ? "it holds no certificates." : "its certificates are under: " + String.join(", ", chains.keySet()) + "."));
+        }
+        return chain;
+    }
+
     /** Every entry, sorted by alias. */
     public static List<Entry> list(Path file, Secret password) throws KeystoreException {
         KeyStore store = load(file, password);
         try {
             List<Entry> entries = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
-                X509Certificate certificate = (X509Certificate) store.getCertificate(alias);
-                entries.add(new Entry(alias, store.isKeyEntry(alias), certificate.getSubjectX500Principal().getName(),
-                        certificate.getIssuerX500Principal().getName(), certificate.getNotAfter()));
+                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    entries.add(new Entry(alias, store.isKeyEntry(alias), certificate.getSubjectX500Principal().getName(),
+                            certificate.getIssuerX500Principal().getName(), certificate.getNotAfter()));
+                } else {
+                    // A secret key (such as a SIM OTA key) has no certificate; it is listed, never decrypted.
+                    entries.add(new Entry(alias, true, "secret key", "none", null));
+                }
             }
             entries.sort(java.util.Comparator.comparing(Entry::alias));
             return entries;

@@ -2,6 +2,8 @@ package org.mexe.studio.ui;
 
 import org.mexe.studio.dsl.ide.ProvIdeSetup;
 import org.mexe.studio.generator.ProvisioningPipeline;
+import org.mexe.studio.security.SecretResolver;
+import org.mexe.studio.ui.secrets.SecureStorageSecrets;
 
 import com.google.inject.Injector;
 
@@ -33,5 +35,10 @@ public final class ProvLanguage {
     /** The pipeline of the CLI and the Maven plugin, on the IDE's injector: the IDE adds no checks of its own. */
     public static ProvisioningPipeline pipeline() {
         return Holder.PIPELINE;
+    }
+
+    /** Secrets as the IDE finds them: Eclipse secure storage first, then the environment or the file. */
+    public static SecretResolver secrets() {
+        return new SecretResolver(System.getenv(), SecureStorageSecrets.userDefault());
     }
 }

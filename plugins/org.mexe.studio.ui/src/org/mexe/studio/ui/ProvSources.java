@@ -29,6 +29,7 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.LazyStringInputStream;
+import org.mexe.studio.dsl.validation.TrustMaterial;
 
 /** Finds the .prov files around an editor's document and parses them as the pipeline does. */
 public final class ProvSources {
@@ -104,6 +105,7 @@ public final class ProvSources {
      */
     public static XtextResource parse(String text, Optional<Location> location) {
         XtextResourceSet resourceSet = ProvLanguage.injector().getInstance(XtextResourceSet.class);
+        TrustMaterial.useSecrets(resourceSet, ProvLanguage.secrets());
         for (Path neighbour : location.map(Location::neighbours).orElse(List.of())) {
             try {
                 resourceSet.getResource(URI.createFileURI(neighbour.toString()), true);

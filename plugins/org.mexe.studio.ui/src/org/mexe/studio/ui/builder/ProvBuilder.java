@@ -19,8 +19,6 @@ import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.generator.ProvisioningPipeline.LoadedInputs;
-import org.mexe.studio.security.SecretResolver;
-import org.mexe.studio.ui.secrets.SecureStorageSecrets;
 import org.mexe.studio.ui.ProvLanguage;
 import org.mexe.studio.ui.ProvProblem;
 import org.mexe.studio.ui.ProvSources;
@@ -58,7 +56,7 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
         List<Path> inputs = List.copyOf(files.keySet());
         ProvisioningPipeline pipeline = ProvLanguage.pipeline();
         try {
-            LoadedInputs loaded = pipeline.load(inputs);
+            LoadedInputs loaded = pipeline.load(inputs, ProvLanguage.secrets());
             monitor.worked(1);
             List<Problem> problems = pipeline.validate(loaded, monitor::isCanceled);
             mark(files, problems);
@@ -86,9 +84,7 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
 
     private void generate(LoadedInputs loaded, IProgressMonitor monitor) throws GenerationException, CoreException {
         IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
-        // Secrets the user stored in Eclipse secure storage first, then the environment or the file.
-        var secrets = new SecretResolver(System.getenv(), SecureStorageSecrets.userDefault());
-        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), secrets);
+        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets());
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
         output.setDerived(true, monitor);
