@@ -4,24 +4,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import java.util.zip.CRC32;
 
+import org.mexe.studio.codec.CodecException;
+import org.mexe.studio.codec.Hex;
 import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.codec.cp.CpSecurity;
-import org.mexe.studio.codec.cp.OmaCpMessage;
-import org.mexe.studio.codec.cp.OmaCpMessageEncoder;
-import org.mexe.studio.codec.cp.ProvisioningDocument;
 import org.mexe.studio.codec.sms.SmsAddress;
+import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.codec.sms.SubmitParameters;
 import org.mexe.studio.codec.wsp.PushSignature;
+import org.mexe.studio.dsl.validation.PayloadValidator;
+import org.mexe.studio.dsl.validation.ProvValidator;
+import org.mexe.studio.generator.SubscriberFile.Need;
+import org.mexe.studio.generator.SubscriberFile.Subscriber;
+import org.mexe.studio.model.payload.DeliveryPayload;
+import org.mexe.studio.model.payload.DeliveryPayload.Encoded;
+import org.mexe.studio.model.payload.DeliveryPayload.Signing;
+import org.mexe.studio.model.payload.NotCarried;
+import org.mexe.studio.model.provisioning.DeliveryFormat;
+import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
 import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.model.provisioning.ProvisioningPackage.Literals;
 import org.mexe.studio.model.provisioning.Scenario;
 import org.mexe.studio.model.provisioning.SecretRef;
+import org.mexe.studio.model.provisioning.SecurityMethod;
 import org.mexe.studio.model.provisioning.Stage;
+import org.mexe.studio.model.provisioning.SubscriberSource;
 import org.mexe.studio.security.Secret;
 import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
@@ -29,23 +46,42 @@ import org.mexe.studio.security.SecretUnavailableException;
 
 /**
  * Turns every stage of every scenario into its artefacts. For a parameter delivery these are the
- * OMA CP document (XML and WBXML), the signed WSP push and the SMS-SUBMIT TPDUs, one folder each.
+ * document (OMA CP or Nokia OTA, as XML and WBXML), the WSP push and the SMS-SUBMIT TPDUs, one
+ * folder per delivery, or one per subscriber below it for {@code to subscribers}.
+ * <p>
+ * Everything is deterministic except generated PINs ({@code pin generated}): those come from
+ * {@code SecureRandom} and are written only to {@link ProvisioningPipeline#USER_PINS}, never to an
+ * artefact, a summary or a message.
  */
 final class ArtefactGenerator {
 
-    /** WSP transaction id of every push; connectionless push does not use it for matching. */
-    private static final int TRANSACTION_ID = 1;
+    /** A generated USERPIN (USERPIN, USERNETWPIN) has this many digits. */
+    static final int GENERATED_PIN_DIGITS = 8;
+    /** A generated USERPINMAC PIN is this many random digits and as many derived from the document. */
+    static final int GENERATED_PINMAC_RANDOM_DIGITS = 4;
+
+    private static final Pattern IMSI = Pattern.compile("[0-9]{6,15}");
+
+    /** What a delivery summary shows as MAC when the push is not signed. */
+    static final String NO_MAC = "none";
 
     private final SecretResolver secrets;
+    private final RandomGenerator random;
+    private final List<Problem> warnings = new ArrayList<>();
+    private final List<String> userPins = new ArrayList<>();
 
-    ArtefactGenerator(SecretResolver secrets) {
+    ArtefactGenerator(SecretResolver secrets, RandomGenerator random) {
         this.secrets = secrets;
+        this.random = random;
     }
 
-    List<DeliverySummary> generate(ProvisioningPipeline.LoadedInputs inputs, AtomicOutput output) throws GenerationException {
+    /** The summaries of what was generated, and the parameters a format could not carry. */
+    record Result(List<DeliverySummary> deliveries, List<Problem> warnings) {
+    }
+
+    Result generate(ProvisioningPipeline.LoadedInputs inputs, AtomicOutput output) throws GenerationException {
         List<DeliverySummary> deliveries = new ArrayList<>();
         for (ProvisioningModel model : inputs.models()) {
-            Path sourceFolder = inputs.pathOf(model.eResource()).getParent();
             for (var element : model.getElements()) {
                 if (element instanceof Scenario scenario) {
                     String scenarioName = model.getName() + "." + scenario.getName();
@@ -54,55 +90,255 @@ final class ArtefactGenerator {
                         stageNumber++;
                         switch (stage) {
                             case ParameterDelivery delivery ->
-                                deliveries.add(deliver(scenarioName, stageNumber, delivery, sourceFolder, output));
-                            // The other stages run on the handset or the server: no SMS artefacts of their own.
+                                deliveries.addAll(deliver(scenario, scenarioName, stageNumber, delivery, output));
+                            // The other stages run on the handset or the server: no SMS artefacts of their own yet.
                             default -> { }
                         }
                     }
                 }
             }
         }
-        return deliveries;
-    }
-
-    private DeliverySummary deliver(String scenario, int stage, ParameterDelivery delivery, Path sourceFolder, AtomicOutput output)
-            throws GenerationException {
-        String folder = scenario + "/" + String.format("%02d", stage) + "-deliver-"
-                + delivery.getParameterSets().stream().map(ParameterSet::getName).collect(Collectors.joining("+"));
-        ProvisioningDocument document = OmaCpDocuments.of(delivery.getParameterSets(), ref -> readSecret(ref, sourceFolder));
-        OmaCpMessage message;
-        try {
-            message = OmaCpMessageEncoder.signed(document, security(delivery, sourceFolder), TRANSACTION_ID,
-                    new SubmitParameters(SmsAddress.parse(delivery.getDestination()), 0, concatenationReference(folder)));
-        } catch (MessageTooLongException e) {
-            throw Locations.cannotGenerate(delivery, GenerationException.TOO_LONG, e.getMessage()
-                    + " Deliver fewer parameter sets in this stage, or split it into several stages.", e);
+        if (!userPins.isEmpty()) {
+            String csv = "delivery,msisdn,pin\n" + String.join("", userPins);
+            output.addOwnerOnly(ProvisioningPipeline.USER_PINS, csv.getBytes(StandardCharsets.US_ASCII));
         }
-        List<String> files = List.of(folder + "/provisioning.xml", folder + "/provisioning.wbxml", folder + "/push.wsp",
-                folder + "/sms-submit.hex");
-        output.add(files.get(0), message.xml().getBytes(StandardCharsets.UTF_8));
-        output.add(files.get(1), message.wbxml());
-        output.add(files.get(2), message.wspPush());
-        output.add(files.get(3), (String.join("\n", message.tpduHexLines()) + "\n").getBytes(StandardCharsets.US_ASCII));
-        String mac = message.signature().map(PushSignature::mac).orElseThrow();
-        return new DeliverySummary(scenario, stage, folder, delivery.getSecurity().getName(), mac,
-                message.wbxml().length, message.submits().size(), files);
+        return new Result(deliveries, List.copyOf(warnings));
     }
 
-    private CpSecurity security(ParameterDelivery delivery, Path sourceFolder) throws GenerationException {
-        return switch (delivery.getSecurity()) {
-            case USERPIN -> {
-                try (Secret pin = readSecret(delivery.getPin(), sourceFolder)) {
-                    yield new CpSecurity.UserPin(pin.reveal());
-                } catch (IllegalArgumentException e) {
-                    throw Locations.cannotGenerate(delivery.getPin(), GenerationException.UNUSABLE_SECRET, "The USERPIN from "
-                            + delivery.getPin().getLocation() + " is not usable: " + e.getMessage(), e);
-                }
+    /** One message of a delivery: where it goes and the key material from the subscribers file, if any. */
+    private record Recipient(String folder, String msisdn, Optional<String> imsi, Optional<Subscriber> subscriber) {
+    }
+
+    private List<DeliverySummary> deliver(Scenario scenario, String scenarioName, int stage, ParameterDelivery delivery,
+            AtomicOutput output) throws GenerationException {
+        List<ParameterSet> sets = delivery.getParameterSets();
+        String base = scenarioName + "/" + String.format("%02d", stage) + "-deliver-"
+                + sets.stream().map(ParameterSet::getName).collect(Collectors.joining("+"));
+        DeliveryFormat format = DeliveryPayload.format(delivery);
+        SecurityMethod method = DeliveryPayload.security(delivery);
+        if (format == DeliveryFormat.NOKIA_OTA && method != SecurityMethod.NONE) {
+            throw Locations.cannotGenerate(delivery, ProvValidator.NOKIA_OTA_SECURITY, "The Nokia OTA format has no security,"
+                    + " so it cannot be sent with " + method.getLiteral() + ": write 'security none', or deliver 'format oma-cp'.", null);
+        }
+        boolean usesPin = method == SecurityMethod.USERPIN || method == SecurityMethod.USERNETWPIN || method == SecurityMethod.USERPINMAC;
+        boolean usesImsi = method == SecurityMethod.NETWPIN || method == SecurityMethod.USERNETWPIN;
+        String sharedPin = usesPin && !delivery.isGeneratedPin() && delivery.getPin() != null ? readSecret(delivery.getPin()) : null;
+
+        List<Recipient> recipients = new ArrayList<>();
+        if (delivery.isToSubscribers()) {
+            SubscriberSource source = scenario.getSubscribers();
+            if (source == null || source.eIsProxy()) {
+                throw Locations.cannotGenerate(delivery, SubscriberFile.INVALID_SUBSCRIBERS, "'to subscribers' sends one message per"
+                        + " subscriber, and the scenario names no subscribers: add 'subscribers NAME' to the scenario.", null);
             }
-            case NETWPIN -> new CpSecurity.NetworkPin(delivery.getImsi());
-            default -> throw Locations.cannotGenerate(delivery, GenerationException.UNSUPPORTED,
-                    "The security method " + delivery.getSecurity().getLiteral() + " is not generated yet.", null);
+            List<Need> needs = new ArrayList<>();
+            if (usesImsi) {
+                needs.add(Need.IMSI);
+            }
+            if (usesPin && !delivery.isGeneratedPin() && sharedPin == null) {
+                needs.add(Need.PIN);
+            }
+            for (Subscriber subscriber : SubscriberFile.read(source, needs)) {
+                recipients.add(new Recipient(base + "/" + subscriber.msisdn(), subscriber.msisdn(), subscriber.imsi(),
+                        Optional.of(subscriber)));
+            }
+        } else {
+            if (delivery.getDestination() == null) {
+                throw Locations.cannotGenerate(delivery, ProvValidator.INVALID_DESTINATION, "The delivery has no destination:"
+                        + " add 'to \"+447700900123\"', or 'to subscribers' for one message per subscriber.", null);
+            }
+            recipients.add(new Recipient(base, delivery.getDestination(), Optional.ofNullable(delivery.getImsi()), Optional.empty()));
+        }
+
+        List<DeliverySummary> summaries = new ArrayList<>();
+        boolean first = true;
+        for (Recipient recipient : recipients) {
+            Keys keys = keys(delivery, method, recipient, sharedPin);
+            Encoded encoded;
+            try {
+                encoded = DeliveryPayload.encode(sets, format, keys.signing(),
+                        new SubmitParameters(SmsAddress.parse(recipient.msisdn()), 0, concatenationReference(recipient.folder())),
+                        this::readSecret);
+            } catch (MessageTooLongException e) {
+                throw Locations.cannotGenerate(delivery, GenerationException.TOO_LONG, e.getMessage()
+                        + ". Deliver fewer parameter sets in this stage, or split it into several stages.", e);
+            } catch (CodecException | IllegalArgumentException e) {
+                throw Locations.cannotGenerate(delivery, GenerationException.UNSUPPORTED,
+                        "The delivery cannot be encoded: " + e.getMessage(), e);
+            }
+            keys.check(delivery);
+            checkHandsets(scenario, delivery, encoded);
+            if (first) {
+                for (NotCarried missing : encoded.notCarried()) {
+                    warnings.add(Locations.at(delivery, Literals.PARAMETER_DELIVERY__PARAMETER_SETS, sets.indexOf(missing.set()),
+                            Problem.Severity.WARNING, NotCarried.CODE, missing.message(format)));
+                }
+                first = false;
+            }
+            String folder = recipient.folder();
+            List<String> files = List.of(folder + "/provisioning.xml", folder + "/provisioning.wbxml", folder + "/push.wsp",
+                    folder + "/sms-submit.hex");
+            output.add(files.get(0), encoded.xml().getBytes(StandardCharsets.UTF_8));
+            output.add(files.get(1), encoded.wbxml());
+            output.add(files.get(2), encoded.wspPush());
+            output.add(files.get(3), (String.join("\n", encoded.submits().stream()
+                    .map(submit -> Hex.encode(SmsSubmitCodec.encode(submit))).toList()) + "\n").getBytes(StandardCharsets.US_ASCII));
+            keys.generatedPin().ifPresent(pin -> userPins.add(folder + "," + recipient.msisdn() + "," + pin + "\n"));
+            String mac = encoded.signature().map(PushSignature::mac).orElse(NO_MAC);
+            summaries.add(new DeliverySummary(scenarioName, stage, folder, method.getName(), mac, encoded.wbxml().length,
+                    encoded.smsCount(), files));
+        }
+        return summaries;
+    }
+
+    /** The validator estimated the size with stand-in secrets; the real payload must fit too. */
+    private static void checkHandsets(Scenario scenario, ParameterDelivery delivery, Encoded encoded) throws GenerationException {
+        for (HandsetProfile handset : scenario.getHandsets()) {
+            int limit = DeliveryPayload.segmentLimit(handset);
+            if (!handset.eIsProxy() && encoded.smsCount() > limit) {
+                throw new GenerationException(GenerationException.Reason.CANNOT_GENERATE, "Generation stopped: nothing was written.",
+                        List.of(Locations.at(delivery, Literals.PARAMETER_DELIVERY__PARAMETER_SETS, -1, Problem.Severity.ERROR,
+                                PayloadValidator.TOO_MANY_SEGMENTS, PayloadValidator.tooManySegments(delivery.getParameterSets(),
+                                        encoded.smsCount(), handset, limit, 0))),
+                        null);
+            }
+        }
+    }
+
+    /**
+     * The signing of one message and the PIN made for it, if one was made. Faults in the key
+     * material surface after encoding, through {@link #check}, at the place the material came from.
+     */
+    private static final class Keys {
+
+        private Signing signing = Signing.none();
+        private final AtomicReference<String> generatedPin = new AtomicReference<>();
+        private final AtomicReference<String> fault = new AtomicReference<>();
+        private final Optional<Subscriber> subscriber;
+        private final SecretRef pinReference;
+
+        Keys(Optional<Subscriber> subscriber, SecretRef pinReference) {
+            this.subscriber = subscriber;
+            this.pinReference = pinReference;
+        }
+
+        Signing signing() {
+            return signing;
+        }
+
+        Optional<String> generatedPin() {
+            return Optional.ofNullable(generatedPin.get());
+        }
+
+        /** Throws for a fault found while signing, placed where the PIN came from; never quotes the PIN. */
+        void check(ParameterDelivery delivery) throws GenerationException {
+            String message = fault.get();
+            if (message == null) {
+                return;
+            }
+            if (pinReference != null) {
+                throw Locations.cannotGenerate(pinReference, GenerationException.UNUSABLE_SECRET,
+                        "The PIN from " + pinReference.getLocation() + " is not usable: " + message, null);
+            }
+            if (subscriber.isPresent()) {
+                Subscriber s = subscriber.get();
+                throw new GenerationException(GenerationException.Reason.INVALID_INPUT,
+                        "The subscribers file is not usable: nothing was generated.",
+                        List.of(new Problem(s.file(), s.line(), s.pinColumn(), -1, 0, Problem.Severity.ERROR,
+                                SubscriberFile.INVALID_SUBSCRIBERS, "The PIN of " + s.msisdn() + " is not usable: " + message)),
+                        null);
+            }
+            throw Locations.cannotGenerate(delivery, GenerationException.UNUSABLE_SECRET, "The PIN is not usable: " + message, null);
+        }
+
+        /** A signing by fixed key material; a fault in it is kept for {@link #check} instead of escaping the codec. */
+        Signing keyed(Supplier<CpSecurity> security, String madePin) {
+            return wbxml -> {
+                try {
+                    CpSecurity made = security.get();
+                    if (madePin != null) {
+                        generatedPin.set(madePin);
+                    }
+                    return Optional.of(made);
+                } catch (IllegalArgumentException e) {
+                    fault.set(e.getMessage() + ".");
+                    // Any key keeps the encoding going; check() stops generation right after.
+                    return Optional.of(new CpSecurity.UserPin("0"));
+                }
+            };
+        }
+
+        /**
+         * USERPINMAC's PIN belongs to one document: a made one is random digits plus the digits the
+         * document's MAC gives; a given one must be the PIN made for exactly this document.
+         */
+        Signing userPinMac(String randomPart, Optional<String> given) {
+            return wbxml -> {
+                if (given.isEmpty()) {
+                    CpSecurity.UserPinMac made = CpSecurity.UserPinMac.forDocument(randomPart, wbxml);
+                    generatedPin.set(made.pin());
+                    return Optional.of(made);
+                }
+                String pin = given.get();
+                if (!CpSecurity.UserPinMac.isWellFormed(pin)) {
+                    fault.set("a USERPINMAC PIN is an even number of 2 to 40 digits; write 'pin generated' to have one made.");
+                    return Optional.of(new CpSecurity.UserPin("0"));
+                }
+                CpSecurity.UserPinMac made = CpSecurity.UserPinMac.forDocument(pin.substring(0, pin.length() / 2), wbxml);
+                if (!made.pin().equals(pin)) {
+                    fault.set("it was not made for this document (the second half of a USERPINMAC PIN derives from the"
+                            + " document it protects); write 'pin generated' to have one made per document.");
+                }
+                return Optional.of(made);
+            };
+        }
+    }
+
+    private Keys keys(ParameterDelivery delivery, SecurityMethod method, Recipient recipient, String sharedPin) throws GenerationException {
+        boolean generated = delivery.isGeneratedPin();
+        Keys keys = new Keys(recipient.subscriber(), sharedPin != null ? delivery.getPin() : null);
+        Optional<String> pin = sharedPin != null ? Optional.of(sharedPin) : recipient.subscriber().flatMap(Subscriber::pin);
+        Optional<String> imsi = recipient.imsi();
+        String where = recipient.subscriber().map(s -> " for " + s.msisdn()).orElse("");
+        if (method == SecurityMethod.NETWPIN || method == SecurityMethod.USERNETWPIN) {
+            if (imsi.isEmpty()) {
+                throw Locations.cannotGenerate(delivery, ProvValidator.MISSING_IMSI, method.getLiteral()
+                        + " security is keyed by the subscriber's IMSI: add 'imsi \"...\"' to the delivery.", null);
+            }
+            if (!IMSI.matcher(imsi.get()).matches()) {
+                throw Locations.cannotGenerate(delivery, ProvValidator.INVALID_IMSI, "The IMSI \"" + imsi.get()
+                        + "\" is not valid: give 6 to 15 digits (3GPP TS 23.003).", null);
+            }
+        }
+        boolean needsPin = method == SecurityMethod.USERPIN || method == SecurityMethod.USERNETWPIN || method == SecurityMethod.USERPINMAC;
+        if (needsPin && !generated && pin.isEmpty()) {
+            throw Locations.cannotGenerate(delivery, ProvValidator.MISSING_PIN, method.getLiteral() + " security needs a PIN" + where
+                    + ": add 'pin env \"VARIABLE\"', 'pin file \"path\"' or 'pin generated' to the delivery"
+                    + (recipient.subscriber().isPresent() ? ", or a pin column to the subscribers file." : "."), null);
+        }
+        keys.signing = switch (method) {
+            case NONE -> Signing.none();
+            case NETWPIN -> keys.keyed(() -> new CpSecurity.NetworkPin(imsi.orElseThrow()), null);
+            case USERPIN -> {
+                String userPin = generated ? digits(GENERATED_PIN_DIGITS) : pin.orElseThrow();
+                yield keys.keyed(() -> new CpSecurity.UserPin(userPin), generated ? userPin : null);
+            }
+            case USERNETWPIN -> {
+                String userPin = generated ? digits(GENERATED_PIN_DIGITS) : pin.orElseThrow();
+                yield keys.keyed(() -> new CpSecurity.UserNetworkPin(imsi.orElseThrow(), userPin), generated ? userPin : null);
+            }
+            case USERPINMAC -> generated
+                    ? keys.userPinMac(digits(GENERATED_PINMAC_RANDOM_DIGITS), Optional.empty())
+                    : keys.userPinMac(null, pin);
         };
+        return keys;
+    }
+
+    /** Decimal digits from the generator's SecureRandom; the first may be 0. */
+    private String digits(int count) {
+        StringBuilder digits = new StringBuilder(count);
+        random.ints(count, 0, 10).forEach(digits::append);
+        return digits.toString();
     }
 
     /**
@@ -115,15 +351,20 @@ final class ArtefactGenerator {
         return (int) (crc.getValue() & 0xFF);
     }
 
-    private Secret readSecret(SecretRef ref, Path sourceFolder) throws GenerationException {
+    /** A secret the model names, relative files resolved against the .prov file that names them. */
+    private String readSecret(SecretRef ref) throws GenerationException {
         SecretLocation location = switch (ref.getSource()) {
             case ENV -> new SecretLocation.Environment(ref.getLocation());
-            case FILE -> new SecretLocation.File(sourceFolder.resolve(ref.getLocation()).normalize());
+            case FILE -> new SecretLocation.File(sourceFolder(ref).resolve(ref.getLocation()).normalize());
         };
-        try {
-            return secrets.resolve(location);
+        try (Secret secret = secrets.resolve(location)) {
+            return secret.reveal();
         } catch (SecretUnavailableException e) {
             throw Locations.cannotGenerate(ref, GenerationException.UNAVAILABLE_SECRET, e.getMessage(), e);
         }
+    }
+
+    private static Path sourceFolder(SecretRef ref) {
+        return Locations.file(ref).getParent();
     }
 }

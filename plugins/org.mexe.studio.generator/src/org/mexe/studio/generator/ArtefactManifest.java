@@ -47,7 +47,7 @@ public final class ArtefactManifest {
 
     /** Adds the manifest of everything in {@code output} and its signature. */
     static void sign(AtomicOutput output, SigningIdentity signer) throws GenerationException {
-        byte[] manifest = manifest(output.files());
+        byte[] manifest = manifest(output.artefacts());
         try {
             byte[] signature = ManifestSignature.sign(manifest, signer);
             output.add(MANIFEST, manifest);
@@ -100,7 +100,8 @@ public final class ArtefactManifest {
             walk.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/')).forEach(present::add);
         }
         present.removeAll(listed.keySet());
-        present.removeAll(Set.of(MANIFEST, SIGNATURE));
+        // The generated PINs are for the operator, not the handset: never in the manifest.
+        present.removeAll(Set.of(MANIFEST, SIGNATURE, ProvisioningPipeline.USER_PINS));
         present.forEach(extra -> problems.add(extra + " is not in the manifest"));
         if (!problems.isEmpty()) {
             throw new SignatureInvalidException("The artefacts in " + folder + " are not as signed: " + String.join("; ", problems) + ".");

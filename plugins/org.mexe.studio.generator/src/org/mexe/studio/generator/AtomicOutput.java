@@ -6,9 +6,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +28,7 @@ public final class AtomicOutput {
     private static final String RETIRED_PREFIX = ".retired-";
 
     private final SortedMap<String, byte[]> files = new TreeMap<>();
+    private final Set<String> ownerOnly = new TreeSet<>();
 
     /** Adds a file at a relative, '/'-separated path. */
     public void add(String relativePath, byte[] content) {
@@ -33,8 +40,26 @@ public final class AtomicOutput {
         }
     }
 
+    /**
+     * Adds a file only its owner may read (mode 600 where the file system has POSIX permissions),
+     * such as generated PINs. It is no artefact: {@link #artefacts()} leaves it out, so the signed
+     * manifest holds no digest of it (a digest of a short PIN list can be searched exhaustively).
+     */
+    public void addOwnerOnly(String relativePath, byte[] content) {
+        add(relativePath, content);
+        ownerOnly.add(relativePath);
+    }
+
+    /** Every file, artefacts and owner-only files. */
     public SortedMap<String, byte[]> files() {
-        return java.util.Collections.unmodifiableSortedMap(files);
+        return Collections.unmodifiableSortedMap(files);
+    }
+
+    /** The files that are artefacts, without the owner-only ones. */
+    public SortedMap<String, byte[]> artefacts() {
+        SortedMap<String, byte[]> artefacts = new TreeMap<>(files);
+        artefacts.keySet().removeAll(ownerOnly);
+        return Collections.unmodifiableSortedMap(artefacts);
     }
 
     /** Writes one file so that it holds either its old content or all of the new, never a part. */
@@ -63,7 +88,11 @@ public final class AtomicOutput {
             for (var file : files.entrySet()) {
                 Path path = staging.resolve(file.getKey());
                 Files.createDirectories(path.getParent());
-                Files.write(path, file.getValue());
+                if (ownerOnly.contains(file.getKey())) {
+                    writeOwnerOnly(path, file.getValue());
+                } else {
+                    Files.write(path, file.getValue());
+                }
             }
             if (Files.exists(target)) {
                 retired = parent.resolve("." + name + RETIRED_PREFIX + Long.toHexString(System.nanoTime()));
@@ -79,6 +108,16 @@ public final class AtomicOutput {
         }
         if (retired != null) {
             deleteTree(retired);
+        }
+    }
+
+    /** Creates the file as rw------- before any content is in it, where POSIX permissions exist. */
+    private static void writeOwnerOnly(Path path, byte[] content) throws IOException {
+        if (Files.getFileStore(path.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(path, content, StandardOpenOption.TRUNCATE_EXISTING);
+        } else {
+            Files.write(path, content);
         }
     }
 

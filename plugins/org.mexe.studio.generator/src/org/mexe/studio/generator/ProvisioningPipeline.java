@@ -3,6 +3,7 @@ package org.mexe.studio.generator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.mexe.studio.dsl.validation.TrustMaterial;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.Issue;
@@ -34,6 +36,12 @@ import com.google.inject.Injector;
 public final class ProvisioningPipeline {
 
     public static final String FILE_EXTENSION = ".prov";
+
+    /**
+     * The generated PINs ({@code pin generated}), one line per message: {@code delivery,msisdn,pin}.
+     * Only its owner may read it, it is in no manifest, and no other artefact or message holds a PIN.
+     */
+    public static final String USER_PINS = "userpins.csv";
 
     private final Injector injector;
 
@@ -93,7 +101,16 @@ public final class ProvisioningPipeline {
     }
 
     public LoadedInputs load(List<Path> inputs) throws GenerationException {
+        return load(inputs, SecretResolver.fromProcessEnvironment());
+    }
+
+    /**
+     * Loads the files of {@code inputs}; validation opens the keystores they name with passwords
+     * from {@code secrets} (in the IDE, Eclipse secure storage first).
+     */
+    public LoadedInputs load(List<Path> inputs, SecretResolver secrets) throws GenerationException {
         XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+        TrustMaterial.useSecrets(resourceSet, secrets);
         Map<Path, XtextResource> resources = new LinkedHashMap<>();
         for (Path file : expandInputs(inputs)) {
             try {
@@ -135,13 +152,13 @@ public final class ProvisioningPipeline {
 
     /** Loads, validates and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets) throws GenerationException {
-        return generate(load(inputs), outputDir, secrets, Optional.empty());
+        return generate(load(inputs, secrets), outputDir, secrets, Optional.empty());
     }
 
     /** As {@link #generate(List, Path, SecretResolver)}, adding a manifest signed by {@code signer} when there is one. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer)
             throws GenerationException {
-        return generate(load(inputs), outputDir, secrets, signer);
+        return generate(load(inputs, secrets), outputDir, secrets, signer);
     }
 
     /** Validates inputs already loaded and, when there is no error, replaces {@code outputDir} with the artefacts. */
@@ -158,7 +175,7 @@ public final class ProvisioningPipeline {
                     errors.size() + " error(s) in the input: nothing was generated.", errors, null);
         }
         AtomicOutput output = new AtomicOutput();
-        List<DeliverySummary> deliveries = new ArtefactGenerator(secrets).generate(loaded, output);
+        ArtefactGenerator.Result generated = new ArtefactGenerator(secrets, new SecureRandom()).generate(loaded, output);
         if (signer.isPresent()) {
             ArtefactManifest.sign(output, signer.get());
         }
@@ -168,8 +185,15 @@ public final class ProvisioningPipeline {
             throw new GenerationException("Cannot write the artefacts to " + outputDir + ": " + e.getMessage()
                     + ". The previous output, if any, is unchanged.", e);
         }
-        return new GenerationResult(outputDir, List.copyOf(output.files().keySet()), deliveries,
-                problems.stream().filter(p -> !p.isError()).toList());
+        // The validator already reports what a format cannot carry; the generator adds only what it did not.
+        List<Problem> warnings = new ArrayList<>(problems.stream().filter(p -> !p.isError()).toList());
+        generated.warnings().stream().filter(w -> warnings.stream().noneMatch(p -> sameFinding(p, w))).forEach(warnings::add);
+        return new GenerationResult(outputDir, List.copyOf(output.files().keySet()), generated.deliveries(), List.copyOf(warnings));
+    }
+
+    private static boolean sameFinding(Problem a, Problem b) {
+        return a.file().equals(b.file()) && a.offset() == b.offset() && java.util.Objects.equals(a.code(), b.code())
+                && a.message().equals(b.message());
     }
 
     private static Problem.Severity severity(Severity severity) {

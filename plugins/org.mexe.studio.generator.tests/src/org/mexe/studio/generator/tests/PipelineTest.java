@@ -37,11 +37,11 @@ class PipelineTest {
             		apn "internet.operator.example"
             		auth chap user "web" password env "TEST_GPRS_PASSWORD"
             	}
-            	proxy {
-            		address "10.0.0.1"
+            	www {
+            		proxy "10.0.0.1"
             		port 8080
+            		homepage "http://wap.operator.example/"
             	}
-            	homepage "http://wap.operator.example/"
             }
 
             scenario Setup {
@@ -170,6 +170,42 @@ class PipelineTest {
         GenerationResult result = ProvisioningPipeline.standalone().generate(List.of(folder.resolve("src")), folder.resolve("out"), SECRETS);
         assertEquals("NETWPIN", result.deliveries().get(0).security());
         assertEquals("test.scenarios.Setup/01-deliver-Home", result.deliveries().get(0).folder());
+    }
+
+    /** The demo's scenario (examples/demo-operator) and its published figures: they must not change. */
+    @Test
+    void theDemoDeliveryKeepsItsBytes() throws Exception {
+        Path input = write("new-handset.prov", """
+                namespace demo.operator
+
+                parameters HomeNetwork {
+                	gprs {
+                		apn "internet.demo-operator.example"
+                		auth pap
+                		user "web"
+                	}
+                	www {
+                		proxy "10.10.0.8"
+                		port 8080
+                		homepage "http://wap.demo-operator.example/start"
+                	}
+                }
+
+                scenario NewHandset {
+                	deliver HomeNetwork {
+                		format oma-cp
+                		security userpin
+                		pin env "DEMO_PIN"
+                		to "+447700900123"
+                	}
+                }
+                """);
+        GenerationResult result = ProvisioningPipeline.standalone().generate(List.of(input), folder.resolve("out"),
+                new SecretResolver(Map.of("DEMO_PIN", "1234")));
+        var delivery = result.deliveries().get(0);
+        assertEquals(311, delivery.wbxmlBytes());
+        assertEquals(3, delivery.smsCount());
+        assertEquals("8E6E63FE4D102761572DA1EEB9828F4E3059CAFE", delivery.mac());
     }
 
     static boolean contains(byte[] haystack, byte[] needle) {

@@ -91,4 +91,16 @@ class SignedManifestTest {
         var e = assertThrows(SignatureInvalidException.class, () -> ArtefactManifest.verify(folder.resolve("plain"), operatorRoot));
         assertTrue(e.getMessage().contains("has no MANIFEST.sha256"), e.getMessage());
     }
+
+    @Test
+    void generatedPinsStayOutOfTheManifestAndVerifyAcceptsThem() throws Exception {
+        Path input = Files.writeString(folder.resolve("setup.prov"), PipelineTest.SCENARIO.replace("pin env \"TEST_USERPIN\"", "pin generated"));
+        Path out = folder.resolve("out");
+        ProvisioningPipeline.standalone().generate(List.of(input), out, PipelineTest.SECRETS, Optional.of(signer));
+        assertTrue(Files.exists(out.resolve(ProvisioningPipeline.USER_PINS)));
+        String manifest = Files.readString(out.resolve(ArtefactManifest.MANIFEST));
+        assertEquals(4, manifest.lines().count(), manifest);
+        assertTrue(!manifest.contains(ProvisioningPipeline.USER_PINS), manifest);
+        assertEquals(4, ArtefactManifest.verify(out, operatorRoot).files());
+    }
 }
