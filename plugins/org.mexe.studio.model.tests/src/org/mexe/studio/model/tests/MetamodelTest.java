@@ -23,6 +23,7 @@ import org.mexe.studio.model.provisioning.GprsAccessPoint;
 import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningFactory;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.model.provisioning.Www;
 
 /** The metamodel on its own, without the language: its invariants run in EMF's Diagnostician. */
 class MetamodelTest {
@@ -65,7 +66,9 @@ class MetamodelTest {
         model.setName("demo.operator");
         ParameterSet set = FACTORY.createParameterSet();
         set.setName("Home");
-        set.setHomePage("http://wap.operator.example/");
+        Www www = FACTORY.createWww();
+        www.setHomePage("http://wap.operator.example/");
+        set.setWww(www);
         GprsAccessPoint gprs = accessPoint("internet.operator.example");
         gprs.setAuthentication(AuthenticationType.CHAP);
         gprs.setUserName("web");

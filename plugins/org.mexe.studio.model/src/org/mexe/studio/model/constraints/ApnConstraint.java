@@ -1,12 +1,15 @@
 package org.mexe.studio.model.constraints;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.BasicDiagnostic;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.common.util.DiagnosticChain;
 import org.mexe.studio.model.provisioning.GprsAccessPoint;
+import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningPackage;
 
 /**
@@ -34,7 +37,8 @@ public final class ApnConstraint {
             return "The APN is empty: give the access point name, for example \"internet.operator.example\".";
         }
         if (apn.length() > MAX_LENGTH) {
-            return "The APN \"" + apn + "\" has " + apn.length() + " characters; 3GPP TS 23.003 allows at most " + MAX_LENGTH + ".";
+            return "The APN \"" + apn + "\" has " + apn.length() + " characters; 3GPP TS 23.003 allows at most " + MAX_LENGTH
+                    + ": give a shorter name.";
         }
         if (!LABELS.matcher(apn).matches()) {
             return "The APN \"" + apn + "\" is not valid: use dot-separated labels of letters, digits and hyphens"
@@ -46,8 +50,34 @@ public final class ApnConstraint {
         return null;
     }
 
+    /**
+     * A gprs block of a set that extends another may leave the APN to the set it extends. An
+     * unresolved extends counts as inheriting: the missing set is reported at the reference.
+     */
+    private static boolean inheritsApn(GprsAccessPoint accessPoint) {
+        if (!(accessPoint.eContainer() instanceof ParameterSet set)) {
+            return false;
+        }
+        Set<ParameterSet> seen = new HashSet<>();
+        for (ParameterSet base = set.getBase(); base != null && seen.add(base); base = base.getBase()) {
+            if (base.eIsProxy() || (base.getGprs() != null && base.getGprs().getApn() != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean check(GprsAccessPoint accessPoint, DiagnosticChain diagnostics, Map<Object, Object> context) {
-        String problem = problem(accessPoint.getApn());
+        String problem;
+        if (accessPoint.getApn() == null) {
+            if (inheritsApn(accessPoint)) {
+                return true;
+            }
+            problem = "The " + Places.of(accessPoint) + " has no APN and inherits none: give the access point name, for example"
+                    + " 'apn \"internet.operator.example\"'.";
+        } else {
+            problem = problem(accessPoint.getApn());
+        }
         if (problem == null) {
             return true;
         }

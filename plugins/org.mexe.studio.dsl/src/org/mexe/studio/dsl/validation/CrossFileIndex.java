@@ -1,0 +1,131 @@
+package org.mexe.studio.dsl.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.common.notify.impl.AdapterImpl;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IReferenceDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.impl.ResourceDescriptionsData;
+import org.eclipse.xtext.resource.impl.ResourceSetBasedResourceDescriptions;
+import org.mexe.studio.model.provisioning.ProvisioningPackage.Literals;
+
+/**
+ * What the checks of one file need to know about every file of the index: which parameter sets
+ * other files use, and which files declare each element name. Read from the Xtext index, so the
+ * IDE sees files that are not loaded.
+ * <p>
+ * Reading the whole index for each file would make a batch validation quadratic, so when the
+ * index is simply the files of a resource set (the command line, Maven, tests) the result is kept
+ * on the resource set until one of its files is reparsed, added or removed.
+ */
+final class CrossFileIndex {
+
+    /** For each file, the URI fragments of its parameter sets that other files use. */
+    private final Map<URI, Set<String>> usedSets = new HashMap<>();
+    /** For each element name, the files that declare it. */
+    private final Map<QualifiedName, List<URI>> declarations = new HashMap<>();
+
+    private CrossFileIndex(IResourceDescriptions index, Set<EReference> usesOfSets) {
+        for (IResourceDescription description : index.getAllResourceDescriptions()) {
+            URI file = description.getURI();
+            for (IReferenceDescription reference : description.getReferenceDescriptions()) {
+                URI target = reference.getTargetEObjectUri();
+                if (usesOfSets.contains(reference.getEReference()) && !target.trimFragment().equals(file)) {
+                    usedSets.computeIfAbsent(target.trimFragment(), k -> new HashSet<>()).add(target.fragment());
+                }
+            }
+            for (IEObjectDescription element : description.getExportedObjectsByType(Literals.ELEMENT)) {
+                declarations.computeIfAbsent(element.getName(), k -> new ArrayList<>(1)).add(file);
+            }
+        }
+    }
+
+    static CrossFileIndex of(Resource resource, IResourceDescriptions index, Set<EReference> usesOfSets) {
+        ResourceSet resourceSet = resource.getResourceSet();
+        if (resourceSet == null || !(index instanceof ResourceSetBasedResourceDescriptions)
+                || ResourceDescriptionsData.ResourceSetAdapter.findResourceDescriptionsData(resourceSet) != null) {
+            return new CrossFileIndex(index, usesOfSets);
+        }
+        Cache cache = (Cache) EcoreUtil.getExistingAdapter(resourceSet, Cache.class);
+        if (cache == null) {
+            cache = new Cache();
+            resourceSet.eAdapters().add(cache);
+        }
+        return cache.get(resourceSet, () -> new CrossFileIndex(index, usesOfSets));
+    }
+
+    /** The fragments of the parameter sets of {@code file} that other files use. */
+    Set<String> usedSetsOf(URI file) {
+        return usedSets.getOrDefault(file, Set.of());
+    }
+
+    /** A file other than {@code file} that declares {@code name}, or {@code null}. */
+    URI otherDeclaration(QualifiedName name, URI file) {
+        for (URI other : declarations.getOrDefault(name, List.of())) {
+            if (!other.equals(file)) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps one index per resource set while no file of it changes. */
+    private static final class Cache extends AdapterImpl {
+        private List<Object> stamps = List.of();
+        private CrossFileIndex value;
+
+        @Override
+        public boolean isAdapterForType(Object type) {
+            return type == Cache.class;
+        }
+
+        synchronized CrossFileIndex get(ResourceSet resourceSet, java.util.function.Supplier<CrossFileIndex> compute) {
+            List<Object> now = stamps(resourceSet);
+            if (value == null || !now.equals(stamps)) {
+                value = compute.get();
+                stamps = now;
+            }
+            return value;
+        }
+
+        /**
+         * One object per file that changes whenever the file does: an Xtext resource gets a new
+         * parse result at every (partial) reparse. Compared by identity.
+         */
+        private static List<Object> stamps(ResourceSet resourceSet) {
+            List<Object> stamps = new ArrayList<>(resourceSet.getResources().size());
+            for (Resource resource : resourceSet.getResources()) {
+                stamps.add(new Stamp(resource, resource instanceof XtextResource xtext ? xtext.getParseResult()
+                        : resource.getContents().isEmpty() ? null : resource.getContents().get(0)));
+            }
+            return stamps;
+        }
+    }
+
+    /** A file and the state it was in, equal only to the same file in the same state. */
+    private record Stamp(Resource resource, Object state) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stamp stamp && stamp.resource == resource && stamp.state == state;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(resource) * 31 + System.identityHashCode(state);
+        }
+    }
+}
