@@ -2,10 +2,26 @@ package org.mexe.studio.dsl;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.parser.antlr.Lexer;
+import org.eclipse.xtext.parser.antlr.LexerBindings;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
+import org.eclipse.xtext.serializer.sequencer.GenericSequencer;
+import org.eclipse.xtext.serializer.sequencer.ISemanticSequencer;
+import org.eclipse.xtext.validation.IDiagnosticConverter;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.mexe.studio.dsl.conversion.ProvValueConverters;
 import org.mexe.studio.dsl.formatting2.ProvFormatter;
+import org.mexe.studio.dsl.parser.antlr.ProvLexer;
+import org.mexe.studio.dsl.parser.antlr.ProvRecoveringParser;
+import org.mexe.studio.dsl.scoping.ProvNamespaceScopeProvider;
+import org.mexe.studio.dsl.serializer.ProvSequencer;
+import org.mexe.studio.dsl.validation.ProvDiagnosticConverter;
 import org.mexe.studio.dsl.validation.ProvResourceValidator;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
 
 /**
  * Guice bindings of the language that the generated module does not make.
@@ -21,7 +37,37 @@ public class ProvRuntimeModule extends AbstractProvRuntimeModule {
         return ProvValueConverters.class;
     }
 
+    /** The generated parser with recovery that reports one error per mistake. */
+    @Override
+    public Class<? extends IParser> bindIParser() {
+        return ProvRecoveringParser.class;
+    }
+
+    /** The generated lexer, with strings that end at the end of their line. */
+    @Override
+    public void configureRuntimeLexer(Binder binder) {
+        binder.bind(Lexer.class).annotatedWith(Names.named(LexerBindings.RUNTIME)).to(ProvLexer.class);
+    }
+
+    /** The generic sequencer, writing a list as one statement. */
+    @Override
+    public void configureGenericSemanticSequencer(Binder binder) {
+        binder.bind(ISemanticSequencer.class).annotatedWith(GenericSequencer.class).to(ProvSequencer.class);
+    }
+
+    /** Names by namespace and imports, with the precedence of Java's. */
+    @Override
+    public void configureIScopeProviderDelegate(Binder binder) {
+        binder.bind(IScopeProvider.class).annotatedWith(Names.named(AbstractDeclarativeScopeProvider.NAMED_DELEGATE))
+                .to(ProvNamespaceScopeProvider.class);
+    }
+
     public Class<? extends IResourceValidator> bindIResourceValidator() {
         return ProvResourceValidator.class;
+    }
+
+    /** The metamodel's findings under the language's issue codes, at the value they concern. */
+    public Class<? extends IDiagnosticConverter> bindIDiagnosticConverter() {
+        return ProvDiagnosticConverter.class;
     }
 }

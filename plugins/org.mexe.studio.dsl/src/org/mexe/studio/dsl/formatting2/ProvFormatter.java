@@ -2,9 +2,11 @@ package org.mexe.studio.dsl.formatting2;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.AbstractRule;
 import org.eclipse.xtext.Alternatives;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.Group;
@@ -12,6 +14,13 @@ import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
 import org.eclipse.xtext.formatting2.IHiddenRegionFormatter;
+import org.eclipse.xtext.formatting2.IHiddenRegionFormatting;
+import org.eclipse.xtext.formatting2.ITextReplacer;
+import org.eclipse.xtext.formatting2.internal.HiddenRegionReplacer;
+import org.eclipse.xtext.formatting2.internal.SinglelineDocCommentReplacer;
+import org.eclipse.xtext.formatting2.internal.WhitespaceReplacer;
+import org.eclipse.xtext.formatting2.regionaccess.IComment;
+import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.xbase.lib.Procedures.Procedure1;
@@ -77,6 +86,81 @@ public class ProvFormatter extends AbstractFormatter2 {
         if (previous != null) {
             document.set(previous.getNextHiddenRegion(), NEW_LINE);
         }
+    }
+
+    /**
+     * Comments stay where they were written, indented with the code around them; Xtext's
+     * defaults differ in three places, fixed here:
+     * <ul>
+     * <li>the indentation of a block ended at the first line break of the gap before its '}', so
+     * that a comment on its own line there lost its indentation: it ends at the last one;</li>
+     * <li>a {@code //} comment ends its line, but a gap was only seen as wrapping at a line break
+     * of its own whitespace, so that the blank line before an element went after the comments
+     * above it;</li>
+     * <li>a {@code //} comment that ends the file without a line break got none.</li>
+     * </ul>
+     */
+    @Override
+    public ITextReplacer createHiddenRegionReplacer(IHiddenRegion region, IHiddenRegionFormatting formatting) {
+        return new HiddenRegionReplacer(region, formatting) {
+            @Override
+            protected void applyHiddenRegionFormatting(List<ITextReplacer> replacers) {
+                super.applyHiddenRegionFormatting(replacers);
+                IHiddenRegionFormatting separator = findWhitespaceThatSeparatesSemanticRegions(replacers).getFormatting();
+                Integer newLines = getFormatting().getNewLineMin();
+                if (newLines != null && newLines > 0) {
+                    // line breaks that the layout asks for win over the single space a comment would take
+                    applySeparatorConfiguration(separator);
+                }
+                int last = replacers.size() - 1;
+                if (getRegion().getNextSemanticRegion() == null && last > 0 && replacers.get(last) instanceof WhitespaceReplacer end
+                        && replacers.get(last - 1).getRegion() instanceof IComment comment && !endsLine(comment)) {
+                    end.getFormatting().setNewLinesMin(1);
+                    end.getFormatting().setNewLinesDefault(1);
+                    end.getFormatting().setNewLinesMax(1);
+                }
+            }
+
+            @Override
+            protected void applyIndentation(List<ITextReplacer> replacers, IHiddenRegionFormatting separator) {
+                Integer decrease = getFormatting().getIndentationDecrease();
+                if (getFormatting().getIndentationIncrease() == null && decrease != null
+                        && replacers.get(replacers.size() - 1) instanceof WhitespaceReplacer last) {
+                    last.getFormatting().setIndentationDecrease(decrease);
+                } else {
+                    super.applyIndentation(replacers, separator);
+                }
+            }
+
+            @Override
+            protected WhitespaceReplacer findWhitespaceThatSeparatesSemanticRegions(List<ITextReplacer> replacers) {
+                boolean wrapped = false;
+                for (ITextReplacer replacer : replacers) {
+                    if (replacer instanceof WhitespaceReplacer whitespace) {
+                        wrapped |= whitespace.getRegion().isMultiline();
+                        if (wrapped) {
+                            return whitespace;
+                        }
+                    } else if (replacer.getRegion() instanceof IComment comment && endsLine(comment)) {
+                        wrapped = true;
+                    }
+                }
+                return (WhitespaceReplacer) replacers.get(replacers.size() - 1);
+            }
+        };
+    }
+
+    /** A {@code //} comment is indented as code even when written at the start of a line. */
+    @Override
+    public ITextReplacer createCommentReplacer(IComment comment) {
+        if (comment.getGrammarElement() instanceof AbstractRule rule && rule.getName().startsWith("SL")) {
+            return new SinglelineDocCommentReplacer(comment, "//");
+        }
+        return super.createCommentReplacer(comment);
+    }
+
+    private static boolean endsLine(IComment comment) {
+        return comment.getText().endsWith("\n") || comment.getText().endsWith("\r");
     }
 
     /** The object whose text begins with this token, unless it is a value written inline. */

@@ -26,10 +26,15 @@ public class ProvResourceValidator extends ResourceValidatorImpl {
     @Override
     public List<Issue> validate(Resource resource, CheckMode mode, CancelIndicator indicator) {
         List<Issue> issues = super.validate(resource, mode, indicator);
-        boolean syntaxErrors = issues.stream().anyMatch(i -> Diagnostic.SYNTAX_DIAGNOSTIC.equals(i.getCode()));
+        boolean syntaxErrors = issues.stream().anyMatch(ProvResourceValidator::isSyntaxError);
         return issues.stream()
-                .filter(i -> !syntaxErrors || Diagnostic.SYNTAX_DIAGNOSTIC.equals(i.getCode()))
+                .filter(i -> !syntaxErrors || isSyntaxError(i))
                 .filter(i -> !EMF_PROXY_CODE.equals(i.getCode()))
                 .toList();
+    }
+
+    /** Also the ranged variant of a value that does not convert, such as a string without its closing quote. */
+    private static boolean isSyntaxError(Issue issue) {
+        return issue.getCode() != null && issue.getCode().startsWith(Diagnostic.SYNTAX_DIAGNOSTIC);
     }
 }

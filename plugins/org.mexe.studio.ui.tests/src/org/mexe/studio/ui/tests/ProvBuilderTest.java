@@ -35,12 +35,22 @@ import org.mexe.studio.ui.builder.ProvNature;
 /** The builder's markers and artefacts, and the ways a project gets the builder. Builds run when a test says so. */
 class ProvBuilderTest {
 
+    /** A complete scenario whose only mistake is the APN (a set that nothing delivers would be a warning too). */
     private static final String INVALID_APN = """
             namespace demo.builder
 
             parameters Home {
             	gprs {
             		apn "bad apn!"
+            	}
+            }
+
+            scenario NewHandset {
+            	deliver Home {
+            		format oma-cp
+            		security userpin
+            		pin file "userpin.txt"
+            		to "+447700900123"
             	}
             }
             """;
@@ -80,6 +90,7 @@ class ProvBuilderTest {
     void anInvalidApnIsMarkedOnItsLine() throws Exception {
         IProject project = Workbench.newProject("builder-markers");
         ProvNature.add(project, null);
+        Workbench.write(project, "userpin.txt", "1234\n");
         IFile file = Workbench.write(project, "home.prov", INVALID_APN);
 
         project.build(IncrementalProjectBuilder.FULL_BUILD, null);

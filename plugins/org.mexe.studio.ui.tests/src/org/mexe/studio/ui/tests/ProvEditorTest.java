@@ -50,8 +50,8 @@ class ProvEditorTest {
 
             // The operator's home network.
             parameters Home {
-            	proxy {
-            		address "10.10.0.8"
+            	www {
+            		proxy "10.10.0.8"
             		port 8080
             	}
             }
@@ -66,7 +66,9 @@ class ProvEditorTest {
             namespace demo.other
 
             parameters Roaming {
-            	homepage "http://wap.example/roaming"
+            	www {
+            		homepage "http://wap.example/roaming"
+            	}
             }
             """;
 

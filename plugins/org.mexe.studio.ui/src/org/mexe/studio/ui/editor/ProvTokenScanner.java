@@ -10,17 +10,17 @@ import org.eclipse.jface.text.rules.IToken;
 import org.eclipse.jface.text.rules.ITokenScanner;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.xtext.parser.antlr.ITokenDefProvider;
-import org.mexe.studio.dsl.parser.antlr.internal.InternalProvLexer;
+import org.mexe.studio.dsl.parser.antlr.ProvLexer;
 import org.mexe.studio.ui.ProvLanguage;
 
 /**
- * Splits a document into tokens with the language's generated ANTLR lexer, so that the editor's
+ * Splits a document into tokens with the language's lexer (the one the parser uses), so that the editor's
  * colours and the parser never disagree about where a keyword, string or comment is.
  */
 final class ProvTokenScanner implements ITokenScanner {
 
     private final Map<Integer, IToken> tokensByType = new HashMap<>();
-    private InternalProvLexer lexer;
+    private ProvLexer lexer;
     private int rangeStart;
     private int rangeEnd;
     private int tokenOffset;
@@ -40,7 +40,7 @@ final class ProvTokenScanner implements ITokenScanner {
     public void setRange(IDocument document, int offset, int length) {
         // The lexer cannot start inside a comment or a string: it always reads from the top,
         // and only the tokens that overlap the range are handed out.
-        lexer = new InternalProvLexer(new ANTLRStringStream(document.get()));
+        lexer = new ProvLexer(new ANTLRStringStream(document.get()));
         rangeStart = offset;
         rangeEnd = offset + length;
     }

@@ -48,18 +48,32 @@ class ContentAssistTest {
     void offersTheStatementsOfADeliveryInOrder() throws IOException {
         List<String> proposals = proposalsAtEnd("""
                 namespace a
-                parameters P { homepage "http://x.example/" }
+                parameters P { www { homepage "http://x.example/" } }
                 scenario S { deliver P { format oma-cp security\s""");
-        assertEquals(List.of("netwpin", "userpin"), proposals.stream().sorted().toList());
+        assertEquals(List.of("netwpin", "none", "usernetwpin", "userpin", "userpinmac"), proposals.stream().sorted().toList());
     }
 
     @Test
     void offersParameterSetsOfOtherFilesByQualifiedName() throws IOException {
-        parse("other.prov", "namespace demo.other\n\nparameters Roaming {\n\thomepage \"http://r.example/\"\n}\n");
+        parse("other.prov", "namespace demo.other\n\nparameters Roaming {\n\twww {\n\t\thomepage \"http://r.example/\"\n\t}\n}\n");
         String text = "namespace demo.operator\n\nparameters Home {\n}\n\nscenario S {\n\tdeliver ";
         List<String> proposals = proposalsAtEnd(text);
         assertTrue(proposals.contains("Home"), proposals::toString);
         assertTrue(proposals.contains("demo.other.Roaming"), proposals::toString);
+    }
+
+    @Test
+    void offersTheStatementsOfAParameterBlock() throws IOException {
+        List<String> proposals = proposalsAtEnd("namespace a\n\nparameters P {\n\tgprs {\n\t\t");
+        assertTrue(proposals.containsAll(List.of("apn", "auth", "user", "password", "dns", "linger", "}")), proposals::toString);
+        assertFalse(proposals.contains("gateway"), "a statement of the wap block: " + proposals);
+    }
+
+    @Test
+    void offersSetsOfTheSameNamespaceInOtherFilesBySimpleName() throws IOException {
+        parse("national.prov", "namespace demo.operator\n\nparameters National {\n\twww {\n\t\tproxy \"p.example\"\n\t}\n}\n");
+        List<String> proposals = proposalsAtEnd("namespace demo.operator\n\nscenario S {\n\tdeliver ");
+        assertTrue(proposals.contains("National"), proposals::toString);
     }
 
     @Test
