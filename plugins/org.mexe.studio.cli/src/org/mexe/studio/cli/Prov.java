@@ -195,7 +195,13 @@ public final class Prov implements Runnable {
             for (DeliverySummary delivery : result.deliveries()) {
                 out.printf("  %s stage %d: %d SMS, %d WBXML bytes, SEC=%s MAC=%s%n", delivery.scenario(), delivery.stage(),
                         delivery.smsCount(), delivery.wbxmlBytes(), delivery.security(), delivery.mac());
-                delivery.files().forEach(f -> out.println("    " + f));
+                // One line per folder: per-subscriber deliveries write dozens of them.
+                out.println("    " + delivery.folder() + "/ " + delivery.files().stream()
+                        .map(f -> f.substring(f.lastIndexOf('/') + 1)).collect(java.util.stream.Collectors.joining(" ")));
+            }
+            if (result.files().contains(ProvisioningPipeline.USER_PINS)) {
+                out.printf("  %s: the generated USERPINs, one per subscriber, readable only by you (not in the signed"
+                        + " manifest): hand them to the subscribers' PIN letters, then delete the file%n", ProvisioningPipeline.USER_PINS);
             }
             signer.ifPresent(s -> out.printf("  %s and %s: signed by %s%n", ArtefactManifest.MANIFEST, ArtefactManifest.SIGNATURE,
                     s.certificate().getSubjectX500Principal().getName()));
