@@ -70,6 +70,24 @@ class ProvCommandTest {
     }
 
     @Test
+    void validateCountsNotesApartFromWarnings() throws Exception {
+        // A keystore whose password is not set here: its certificates go unchecked, which is a note, not a warning.
+        Files.write(folder.resolve("operator.p12"), new byte[] { 0x30 });
+        Path input = file("""
+                namespace cli.notes
+
+                keystore OperatorKeys {
+                	file "operator.p12"
+                	password env "PROV_TEST_PASSWORD_NOT_SET"
+                }
+                """);
+        Run run = prov("validate", input.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("1 file(s) checked: 0 error(s), 0 warning(s), 1 note(s)."), run.out());
+        assertTrue(run.out().contains(": info: The keystore OperatorKeys was not opened"), run.out());
+    }
+
+    @Test
     void validateOfAValidFileSucceeds() throws Exception {
         Run run = prov("validate", file(VALID).toString());
         assertEquals(0, run.exitCode(), run.err());

@@ -90,8 +90,10 @@ public final class Prov implements Runnable {
                 List<Problem> problems = pipeline.validate(loaded);
                 problems.forEach(p -> (p.isError() ? err : out).println(p.format()));
                 long errors = problems.stream().filter(Problem::isError).count();
-                out.printf("%d file(s) checked: %d error(s), %d warning(s).%n", loaded.resources().size(), errors,
-                        problems.size() - errors);
+                long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
+                long notes = problems.size() - errors - warnings;
+                out.printf("%d file(s) checked: %d error(s), %d warning(s)%s.%n", loaded.resources().size(), errors, warnings,
+                        notes == 0 ? "" : ", " + notes + " note(s)");
                 return errors == 0 ? 0 : EXIT_INVALID_INPUT;
             } catch (GenerationException e) {
                 err.println("prov: " + e.getMessage());
