@@ -500,4 +500,68 @@ class TrustValidationTest {
             }
         }
     }
+
+    // ---- Permissions of a bootstrap's domain -------------------------------------------------
+
+    /** A bootstrap signed into a domain of {@code kind} with {@code allows}, and a run of {@code actions}. */
+    private static String bootstrapIn(String kind, String allows, String... actions) {
+        return """
+                namespace test.permissions
+
+                parameters Home {
+                	gprs {
+                		apn "internet"
+                	}
+                }
+
+                certificate Root {
+                	file "root.pem"
+                	stored-on sim
+                }
+
+                domain Signers is %s {
+                	roots Root%s
+                }
+
+                bootstrap-app Boot {
+                	classmark 3
+                	signed-by Root
+                	domain Signers
+                }
+
+                component Wallet {
+                	classmark 3
+                }
+
+                scenario Setup {
+                	run Boot {
+                %s
+                	}
+                }
+                """.formatted(kind, allows.isEmpty() ? "" : "\n\tallows " + allows,
+                String.join("\n", actions).lines().map(line -> "\t\t" + line).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    @Test
+    void aBootstrapMayDoWhatItsDomainAllows() {
+        String text = bootstrapIn("third-party", "user-data, phone-settings, component-download",
+                "offer \"Plan A\"", "collect \"credit card\"", "update-phone Home", "order Wallet");
+        ValidationTest.assertNone(ValidationTest.issues(text), TrustValidator.PERMISSION_NOT_ALLOWED);
+        // Without 'allows', an operator domain may do everything, as MExE's operator domain can.
+        String operator = bootstrapIn("operator", "", "update-sim Home", "update-phone Home", "collect \"name\"", "order Wallet");
+        ValidationTest.assertNone(ValidationTest.issues(operator), TrustValidator.PERMISSION_NOT_ALLOWED);
+    }
+
+    @Test
+    void anActionItsDomainDoesNotAllowIsAnErrorAtTheAction() {
+        String text = bootstrapIn("operator", "user-data", "collect \"credit card\"", "update-sim Home");
+        Issue issue = ValidationTest.only(ValidationTest.issues(text), TrustValidator.PERMISSION_NOT_ALLOWED,
+                ValidationTest.lineOf(text, "update-sim Home"));
+        assertError(issue, "Boot is signed in the domain Signers, which does not allow sim-settings",
+                "Add 'sim-settings' to the domain's 'allows'");
+        // Third-party code has no phone or SIM settings by default.
+        String thirdParty = bootstrapIn("third-party", "", "update-phone Home", "order Wallet");
+        ValidationTest.only(ValidationTest.issues(thirdParty), TrustValidator.PERMISSION_NOT_ALLOWED,
+                ValidationTest.lineOf(thirdParty, "update-phone Home"));
+    }
 }

@@ -4,8 +4,10 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,19 +21,26 @@ import org.mexe.studio.dsl.validation.TrustMaterial.Loaded;
 import org.mexe.studio.dsl.validation.TrustMaterial.Outcome;
 import org.mexe.studio.dsl.validation.TrustMaterial.Unavailable;
 import org.mexe.studio.model.provisioning.Application;
+import org.mexe.studio.model.provisioning.BootstrapAction;
 import org.mexe.studio.model.provisioning.BootstrapActions;
+import org.mexe.studio.model.provisioning.BootstrapApplication;
 import org.mexe.studio.model.provisioning.BootstrapDownload;
 import org.mexe.studio.model.provisioning.Certificate;
 import org.mexe.studio.model.provisioning.CertificateStore;
+import org.mexe.studio.model.provisioning.CollectInformation;
 import org.mexe.studio.model.provisioning.ComponentDownload;
+import org.mexe.studio.model.provisioning.DomainKind;
 import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.model.provisioning.Keystore;
 import org.mexe.studio.model.provisioning.OrderComponents;
+import org.mexe.studio.model.provisioning.Permission;
 import org.mexe.studio.model.provisioning.ProvisioningPackage.Literals;
 import org.mexe.studio.model.provisioning.Scenario;
 import org.mexe.studio.model.provisioning.SecurityDomain;
 import org.mexe.studio.model.provisioning.Stage;
 import org.mexe.studio.model.provisioning.TrustSetup;
+import org.mexe.studio.model.provisioning.UpdatePhoneParameters;
+import org.mexe.studio.model.provisioning.UpdateSimParameters;
 import org.mexe.studio.security.ChainCheck;
 import org.mexe.studio.security.TrustPolicy;
 
@@ -66,6 +75,7 @@ public class TrustValidator extends AbstractDeclarativeValidator {
     public static final String SIGNER_ISSUER_NOT_CA = PREFIX + "signerIssuerNotCa";
     public static final String SIGNER_REVOKED = PREFIX + "signerRevoked";
     public static final String SIGNER_INVALID = PREFIX + "signerInvalid";
+    public static final String PERMISSION_NOT_ALLOWED = PREFIX + "permissionNotAllowed";
 
     @Override
     public void register(org.eclipse.xtext.validation.EValidatorRegistrar registrar) {
@@ -291,6 +301,52 @@ public class TrustValidator extends AbstractDeclarativeValidator {
                 }
             }
         }
+    }
+
+    /**
+     * What a bootstrap does on the handset needs its security domain's permission: the handset
+     * refuses an action the domain does not allow. A domain without {@code allows} has the MExE
+     * defaults of its kind (see {@link #defaultPermissions}).
+     */
+    @Check
+    public void bootstrapActionsAreAllowed(BootstrapActions stage) {
+        BootstrapApplication bootstrap = stage.getApplication();
+        if (bootstrap == null || bootstrap.eIsProxy() || bootstrap.getDomain() == null || bootstrap.getDomain().eIsProxy()) {
+            return; // an unsigned bootstrap is reported where it is downloaded
+        }
+        SecurityDomain domain = bootstrap.getDomain();
+        Set<Permission> allowed = domain.getPermissions().isEmpty() ? defaultPermissions(domain.getKind())
+                : Set.copyOf(domain.getPermissions());
+        for (BootstrapAction action : stage.getActions()) {
+            Optional<Permission> needed = switch (action) {
+                case CollectInformation collect -> Optional.of(Permission.USER_DATA);
+                case UpdatePhoneParameters phone -> Optional.of(Permission.PHONE_SETTINGS);
+                case UpdateSimParameters sim -> Optional.of(Permission.SIM_SETTINGS);
+                case OrderComponents order -> Optional.of(Permission.COMPONENT_DOWNLOAD);
+                default -> Optional.empty();
+            };
+            if (needed.isPresent() && !allowed.contains(needed.get())) {
+                // As the language writes it: SIM_SETTINGS is 'sim-settings'.
+                String keyword = needed.get().getName().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                error(bootstrap.getName() + " is signed in the domain " + domain.getName() + ", which does not allow "
+                        + keyword + ", so handsets refuse this action. Add '" + keyword
+                        + "' to the domain's 'allows', or sign " + bootstrap.getName() + " in a domain that allows it.",
+                        action, null, PERMISSION_NOT_ALLOWED);
+            }
+        }
+    }
+
+    /**
+     * MExE's defaults when a domain lists no permissions: code of the manufacturer and operator
+     * domains may do everything; third-party code may use the network, messaging, the user's
+     * data (each with the user's consent) and fetch components, but not change phone or SIM settings.
+     */
+    static Set<Permission> defaultPermissions(DomainKind kind) {
+        return switch (kind) {
+            case MANUFACTURER, OPERATOR -> EnumSet.allOf(Permission.class);
+            case THIRD_PARTY -> EnumSet.of(Permission.NETWORK_ACCESS, Permission.MESSAGING, Permission.USER_DATA,
+                    Permission.COMPONENT_DOWNLOAD);
+        };
     }
 
     /** What a scenario's stages have done so far, as its downloads are checked in stage order. */
