@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,15 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
-import org.mexe.studio.dsl.validation.TrustMaterial;
+import org.eclipse.xtext.resource.impl.ResourceDescriptionsData;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.Issue;
 import org.mexe.studio.dsl.ProvStandaloneSetup;
+import org.mexe.studio.dsl.validation.TrustMaterial;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SigningIdentity;
@@ -120,8 +123,28 @@ public final class ProvisioningPipeline {
                 throw new GenerationException("Cannot read " + file + ": " + rootMessage(e), e);
             }
         }
-        EcoreUtil.resolveAll(resourceSet);
+        linkWithIndex(resourceSet, resources.values());
         return new LoadedInputs(resourceSet, resources);
+    }
+
+    /**
+     * Resolves every reference with an index of the loaded files' exported names in place, as
+     * Xtext's builders have: without one, each name lookup asks every resource of the set, and
+     * linking costs references times files (40 s instead of 0.6 s for 1,000 files, see
+     * docs/performance.md). The index goes again afterwards, so that later checks see the plain
+     * resource set.
+     */
+    private static void linkWithIndex(XtextResourceSet resourceSet, Collection<XtextResource> resources) {
+        List<IResourceDescription> descriptions = new ArrayList<>(resources.size());
+        for (XtextResource resource : resources) {
+            descriptions.add(resource.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(resource));
+        }
+        ResourceDescriptionsData.ResourceSetAdapter.installResourceDescriptionsData(resourceSet, new ResourceDescriptionsData(descriptions));
+        try {
+            EcoreUtil.resolveAll(resourceSet);
+        } finally {
+            resourceSet.eAdapters().removeIf(ResourceDescriptionsData.ResourceSetAdapter.class::isInstance);
+        }
     }
 
     /** Syntax, linking, metamodel constraints and language checks, sorted by file and position. */

@@ -33,6 +33,23 @@ class OmaCpMappingTest {
     }
 
     @Test
+    void switchingIpv6WithoutAddressesIsReportedAsNotCarried() {
+        Mapped<ProvisioningDocument> mapped = map("""
+                namespace test.ipv6
+
+                parameters Off {
+                	gprs {
+                		apn "internet"
+                	}
+                	ipv6 {
+                		enabled no
+                	}
+                }
+                """, "Off");
+        assertEquals(List.of("ipv6 enabled"), mapped.notCarried().stream().map(NotCarried::parameter).toList());
+    }
+
+    @Test
     void everyParameterOfTheBriefMapsToProvCont() {
         Mapped<ProvisioningDocument> mapped = map(BriefSets.BRIEF, "Brief");
         assertEquals(BriefSets.BRIEF_OMA_CP, ProvXml.write(mapped.document()));
@@ -41,9 +58,10 @@ class OmaCpMappingTest {
     @Test
     void whatProvContCannotCarryIsReportedNotDropped() {
         Mapped<ProvisioningDocument> mapped = map(BriefSets.BRIEF, "Brief");
-        assertEquals(List.of("ipv6 enabled", "ipv6 six-to-four", "the address \"2001:db8::1\"", "public-keys", "default-classmark"),
+        // 'ipv6 enabled yes' is not among them: the IPv6 address that is carried says as much.
+        assertEquals(List.of("ipv6 six-to-four", "the address \"2001:db8::1\"", "public-keys", "default-classmark"),
                 mapped.notCarried().stream().map(NotCarried::parameter).toList());
-        NotCarried keys = mapped.notCarried().get(3);
+        NotCarried keys = mapped.notCarried().get(2);
         assertEquals("Brief", keys.set().getName());
         assertEquals("The OMA Client Provisioning document cannot carry public-keys of the parameter set 'Brief': ProvCont 1.1 has"
                 + " no characteristic for certificates; the handset gets them with the trust stage (preloaded or on the (U)SIM).",

@@ -150,7 +150,9 @@ public final class OmaCpMapping {
             }
         }
         if (ipv6 != null) {
-            if (ipv6.isSetEnabled()) {
+            // IPv6 addresses tell the handset that IPv6 is on, so 'enabled yes' with addresses loses nothing.
+            boolean addressesCarryIt = ipv6.isEnabled() && !(ipv6.getAddresses().isEmpty() && ipv6.getDnsServers().isEmpty());
+            if (ipv6.isSetEnabled() && !addressesCarryIt) {
                 notCarried.add(new NotCarried(set, "ipv6 enabled", "ProvCont 1.1 has no parameter that switches IPv6 on or off"
                         + " (the handset keeps its own setting); only IPv6 addresses and DNS servers are carried."));
             }
