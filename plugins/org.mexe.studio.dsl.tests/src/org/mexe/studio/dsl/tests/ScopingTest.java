@@ -94,6 +94,18 @@ class ScopingTest {
     }
 
     @Test
+    void namespacesMayUseWordsOfTheLanguageThatOperatorsNameFoldersAfter() {
+        XtextResource sets = set("trust/parameters.prov", "acme.trust.parameters", "National", "10.0.0.1");
+        XtextResource scenario = delivering("s.prov", "acme.handsets.scenario", "import acme.trust.parameters.*\n\n", "National");
+
+        assertEquals(List.of(), sets.getErrors());
+        assertEquals(List.of(), scenario.getErrors());
+        assertEquals("10.0.0.1", gateway(delivered(scenario)));
+        XtextResource qualified = delivering("q.prov", "acme.security", "", "acme.trust.parameters.National");
+        assertEquals("10.0.0.1", gateway(delivered(qualified)));
+    }
+
+    @Test
     void aQualifiedNameFindsAnElementOfAnyNamespaceWithoutImport() {
         set("shared.prov", "shared.sets", "National", "10.0.0.1");
         XtextResource scenario = delivering("s.prov", "demo.operator", "", "shared.sets.National");
