@@ -95,6 +95,19 @@ class ProvCommandTest {
     }
 
     @Test
+    void generatedUserPinsGoToTheFileTheOperatorNames() throws Exception {
+        Path out = folder.resolve("out");
+        Path pins = folder.resolve("mailer/pins.csv");
+        Run run = prov(new SecretResolver(Map.of()), "generate", file(VALID.replace("pin env \"PIN\"", "pin generated")).toString(),
+                "-o", out.toString(), "--user-pins", pins.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(pins + ": the generated USERPINs"), run.out());
+        String pin = Files.readAllLines(pins).get(1).split(",")[2];
+        assertFalse(run.out().contains(pin) || run.err().contains(pin), "the PIN was printed");
+        assertFalse(Files.exists(out.resolve("userpins.csv")));
+    }
+
+    @Test
     void generateWritesArtefactsAndReportsWithoutTheSecret() throws Exception {
         Path out = folder.resolve("out");
         Run run = prov("generate", file(VALID).toString(), "-o", out.toString());

@@ -116,6 +116,10 @@ public final class Prov implements Runnable {
                 description = "Output folder. It is replaced as a whole, and only when generation succeeds.")
         Path output;
 
+        @Option(names = "--user-pins", paramLabel = "FILE", description = "Where the USERPINs of 'pin generated' go (owner-only,"
+                + " outside the output folder). Default: userpins.csv in the output folder, outside its signed manifest.")
+        Path userPins;
+
         @Mixin
         SigningOptions signing;
 
@@ -134,7 +138,7 @@ public final class Prov implements Runnable {
                 spec.commandLine().getErr().println("prov: " + e.getMessage());
                 return EXIT_GENERATION_FAILED;
             }
-            return generateAndReport(spec, paths, output, secrets, signer);
+            return generateAndReport(spec, paths, output, secrets, signer, Optional.ofNullable(userPins));
         }
     }
 
@@ -179,7 +183,7 @@ public final class Prov implements Runnable {
                 spec.commandLine().getErr().println("prov demo: " + e.getMessage());
                 return EXIT_GENERATION_FAILED;
             }
-            int exitCode = generateAndReport(spec, List.of(examples), output, secrets, Optional.of(signer));
+            int exitCode = generateAndReport(spec, List.of(examples), output, secrets, Optional.of(signer), Optional.empty());
             if (exitCode == 0) {
                 out.println("Check the signed manifest with: prov verify " + output + " --trust " + pki.resolve(DemoPki.OPERATOR_ROOT + ".pem"));
             }
@@ -187,11 +191,12 @@ public final class Prov implements Runnable {
         }
     }
 
-    static int generateAndReport(CommandSpec spec, List<Path> paths, Path output, SecretResolver secrets, Optional<SigningIdentity> signer) {
+    static int generateAndReport(CommandSpec spec, List<Path> paths, Path output, SecretResolver secrets, Optional<SigningIdentity> signer,
+            Optional<Path> userPins) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets, signer);
+            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets, signer, userPins);
             result.warnings().forEach(p -> out.println(p.format()));
             out.printf("Wrote %d file(s) to %s%n", result.files().size(), result.outputDir());
             for (DeliverySummary delivery : result.deliveries()) {
@@ -201,10 +206,8 @@ public final class Prov implements Runnable {
                 out.println("    " + delivery.folder() + "/ " + delivery.files().stream()
                         .map(f -> f.substring(f.lastIndexOf('/') + 1)).collect(java.util.stream.Collectors.joining(" ")));
             }
-            if (result.files().contains(ProvisioningPipeline.USER_PINS)) {
-                out.printf("  %s: the generated USERPINs, one per subscriber, readable only by you (not in the signed"
-                        + " manifest): hand them to the subscribers' PIN letters, then delete the file%n", ProvisioningPipeline.USER_PINS);
-            }
+            result.userPins().ifPresent(pins -> out.printf("  %s: the generated USERPINs, one per subscriber, readable only by you"
+                    + " (never in the signed manifest): hand them to the subscribers' PIN letters, then delete the file%n", pins));
             signer.ifPresent(s -> out.printf("  %s and %s: signed by %s%n", ArtefactManifest.MANIFEST, ArtefactManifest.SIGNATURE,
                     s.certificate().getSubjectX500Principal().getName()));
             return 0;

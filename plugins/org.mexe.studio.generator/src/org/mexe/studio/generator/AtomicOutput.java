@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -50,6 +51,12 @@ public final class AtomicOutput {
         ownerOnly.add(relativePath);
     }
 
+    /** Takes a file out of the output, to be written elsewhere; empty when there is none. */
+    public Optional<byte[]> take(String relativePath) {
+        ownerOnly.remove(relativePath);
+        return Optional.ofNullable(files.remove(relativePath));
+    }
+
     /** Every file, artefacts and owner-only files. */
     public SortedMap<String, byte[]> files() {
         return Collections.unmodifiableSortedMap(files);
@@ -62,7 +69,11 @@ public final class AtomicOutput {
         return Collections.unmodifiableSortedMap(artefacts);
     }
 
-    /** Writes one file so that it holds either its old content or all of the new, never a part. */
+    /**
+     * Writes one file so that it holds either its old content or all of the new, never a part.
+     * The file is rw------- where POSIX permissions exist (a temporary file is created so), which
+     * is what a file of secrets needs.
+     */
     public static void writeFile(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());

@@ -74,7 +74,9 @@ public final class ProvisioningPipeline {
     }
 
     /** The result of a generation run: what was written, and a summary of each SMS delivery. */
-    public record GenerationResult(Path outputDir, List<String> files, List<DeliverySummary> deliveries, List<Problem> warnings) {
+    /** What a generation wrote; {@code userPins} is where the generated USERPINs went, when there were any. */
+    public record GenerationResult(Path outputDir, List<String> files, List<DeliverySummary> deliveries, List<Problem> warnings,
+            Optional<Path> userPins) {
     }
 
     /** Expands folders to the .prov files under them, sorted so that every run reads them in the same order. */
@@ -175,35 +177,67 @@ public final class ProvisioningPipeline {
 
     /** Loads, validates and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets) throws GenerationException {
-        return generate(load(inputs, secrets), outputDir, secrets, Optional.empty());
+        return generate(load(inputs, secrets), outputDir, secrets, Optional.empty(), Optional.empty());
     }
 
     /** As {@link #generate(List, Path, SecretResolver)}, adding a manifest signed by {@code signer} when there is one. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer)
             throws GenerationException {
-        return generate(load(inputs, secrets), outputDir, secrets, signer);
+        return generate(load(inputs, secrets), outputDir, secrets, signer, Optional.empty());
+    }
+
+    /**
+     * As {@link #generate(List, Path, SecretResolver, Optional)}, writing the generated USERPINs to
+     * {@code userPins} (owner-only, outside {@code outputDir}) instead of {@code outputDir/userpins.csv}:
+     * the operator decides where the PINs go, and the artefacts folder can be shipped as it is.
+     */
+    public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
+            Optional<Path> userPins) throws GenerationException {
+        return generate(load(inputs, secrets), outputDir, secrets, signer, userPins);
     }
 
     /** Validates inputs already loaded and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets) throws GenerationException {
-        return generate(loaded, outputDir, secrets, Optional.empty());
+        return generate(loaded, outputDir, secrets, Optional.empty(), Optional.empty());
     }
 
-    private GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer)
-            throws GenerationException {
+    private GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
+            Optional<Path> userPins) throws GenerationException {
+        if (userPins.isPresent() && userPins.get().toAbsolutePath().normalize().startsWith(outputDir.toAbsolutePath().normalize())) {
+            throw new GenerationException("The USERPIN file " + userPins.get() + " is inside the output folder " + outputDir
+                    + ", which every run replaces as a whole: give a file outside it. Nothing was written.", null);
+        }
         List<Problem> problems = validate(loaded);
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new GenerationException(GenerationException.Reason.INVALID_INPUT,
                     errors.size() + " error(s) in the input: nothing was generated.", errors, null);
         }
-        AtomicOutput output = new AtomicOutput();
-        ArtefactGenerator.Result generated = new ArtefactGenerator(secrets, new SecureRandom()).generate(loaded, output);
+        AtomicOutput artefacts = new AtomicOutput();
+        ArtefactGenerator.Result generated = new ArtefactGenerator(secrets, new SecureRandom()).generate(loaded, artefacts);
         if (signer.isPresent()) {
-            ArtefactManifest.sign(output, signer.get());
+            ArtefactManifest.sign(artefacts, signer.get());
+        }
+        Optional<Path> pinsWritten = Optional.empty();
+        if (userPins.isPresent()) {
+            Optional<byte[]> pins = artefacts.take(USER_PINS);
+            if (pins.isPresent()) {
+                // PINs first: artefacts whose PINs were lost would reach no subscriber.
+                try {
+                    AtomicOutput.writeFile(userPins.get(), pins.get());
+                    pinsWritten = userPins;
+                } catch (IOException e) {
+                    throw new GenerationException("Cannot write the generated USERPINs to " + userPins.get() + ": " + e.getMessage()
+                            + ". Nothing was written.", e);
+                } finally {
+                    java.util.Arrays.fill(pins.get(), (byte) 0);
+                }
+            }
+        } else if (artefacts.files().containsKey(USER_PINS)) {
+            pinsWritten = Optional.of(outputDir.resolve(USER_PINS));
         }
         try {
-            output.commit(outputDir);
+            artefacts.commit(outputDir);
         } catch (IOException e) {
             throw new GenerationException("Cannot write the artefacts to " + outputDir + ": " + e.getMessage()
                     + ". The previous output, if any, is unchanged.", e);
@@ -211,7 +245,8 @@ public final class ProvisioningPipeline {
         // The validator already reports what a format cannot carry; the generator adds only what it did not.
         List<Problem> warnings = new ArrayList<>(problems.stream().filter(p -> !p.isError()).toList());
         generated.warnings().stream().filter(w -> warnings.stream().noneMatch(p -> sameFinding(p, w))).forEach(warnings::add);
-        return new GenerationResult(outputDir, List.copyOf(output.files().keySet()), generated.deliveries(), List.copyOf(warnings));
+        return new GenerationResult(outputDir, List.copyOf(artefacts.files().keySet()), generated.deliveries(), List.copyOf(warnings),
+                pinsWritten);
     }
 
     private static boolean sameFinding(Problem a, Problem b) {

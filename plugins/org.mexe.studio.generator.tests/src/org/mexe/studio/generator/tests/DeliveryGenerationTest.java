@@ -98,6 +98,41 @@ class DeliveryGenerationTest {
     }
 
     @Test
+    void generatedUserPinsGoWhereTheOperatorSaysAndNowhereElse() throws Exception {
+        Path input = write("gen.prov", SETS + """
+                scenario Made { deliver Home { security userpin pin generated to "+447700900123" } }
+                """);
+        Path pinFile = folder.resolve("pin-mailer").resolve("batch-1.csv");
+        GenerationResult result = ProvisioningPipeline.standalone().generate(List.of(input), folder.resolve("out"),
+                new SecretResolver(Map.of()), Optional.empty(), Optional.of(pinFile));
+
+        assertEquals(Optional.of(pinFile), result.userPins());
+        assertFalse(Files.exists(folder.resolve("out").resolve(ProvisioningPipeline.USER_PINS)), "a PIN file in the output");
+        assertFalse(result.files().contains(ProvisioningPipeline.USER_PINS));
+        List<String> lines = Files.readAllLines(pinFile);
+        assertEquals(2, lines.size(), lines::toString);
+        String pin = lines.get(1).split(",")[2];
+        DeliverySummary delivery = result.deliveries().get(0);
+        assertTrue(new CpSecurity.UserPin(pin).verify(artefact(delivery, "provisioning.wbxml"), delivery.mac()));
+        if (Files.getFileStore(pinFile).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pinFile)));
+        }
+    }
+
+    @Test
+    void aUserPinFileInsideTheOutputFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path input = write("gen.prov", SETS + """
+                scenario Made { deliver Home { security userpin pin generated to "+447700900123" } }
+                """);
+        Path out = folder.resolve("out");
+        GenerationException refused = org.junit.jupiter.api.Assertions.assertThrows(GenerationException.class,
+                () -> ProvisioningPipeline.standalone().generate(List.of(input), out, new SecretResolver(Map.of()), Optional.empty(),
+                        Optional.of(out.resolve("pins.csv"))));
+        assertTrue(refused.getMessage().contains("inside the output folder"), refused.getMessage());
+        assertFalse(Files.exists(out), "output was written");
+    }
+
+    @Test
     void userNetwPinIsKeyedByTheImsiAndThePin() throws Exception {
         GenerationResult result = generate("""
                 scenario Both { deliver Home { security usernetwpin imsi "%s" pin env "TEST_PIN" to "+447700900123" } }

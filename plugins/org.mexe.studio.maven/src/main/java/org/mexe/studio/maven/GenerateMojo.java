@@ -52,6 +52,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "prov.signPasswordFile")
     private File signPasswordFile;
 
+    /** Where the USERPINs of 'pin generated' go (owner-only, outside the output folder); default: userpins.csv in it. */
+    @Parameter(property = "prov.userPins")
+    private File userPins;
+
     /** Skips generation. */
     @Parameter(property = "prov.skip", defaultValue = "false")
     private boolean skip;
@@ -66,13 +70,15 @@ public class GenerateMojo extends AbstractMojo {
         Optional<SigningIdentity> signer = signer(secrets);
         try {
             var result = ProvisioningPipeline.standalone().generate(sources.stream().map(File::toPath).toList(),
-                    outputDirectory.toPath(), secrets, signer);
+                    outputDirectory.toPath(), secrets, signer, Optional.ofNullable(userPins).map(File::toPath));
             result.warnings().forEach(p -> getLog().warn(p.format()));
             getLog().info("prov: wrote " + result.files().size() + " file(s) to " + result.outputDir());
             for (DeliverySummary delivery : result.deliveries()) {
                 getLog().info("prov: " + delivery.scenario() + " stage " + delivery.stage() + ": " + delivery.smsCount()
                         + " SMS, SEC=" + delivery.security() + " MAC=" + delivery.mac());
             }
+            result.userPins().ifPresent(pins -> getLog().info("prov: the generated USERPINs are in " + pins
+                    + " (owner-only, never in the signed manifest): hand them to the PIN letters, then delete the file"));
         } catch (GenerationException e) {
             for (Problem problem : e.problems()) {
                 getLog().error(problem.format());
