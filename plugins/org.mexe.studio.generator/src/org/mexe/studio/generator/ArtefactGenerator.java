@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
@@ -24,6 +23,7 @@ import org.mexe.studio.dsl.validation.PayloadValidator;
 import org.mexe.studio.dsl.validation.ProvValidator;
 import org.mexe.studio.generator.SubscriberFile.Need;
 import org.mexe.studio.generator.SubscriberFile.Subscriber;
+import org.mexe.studio.model.constraints.Syntax;
 import org.mexe.studio.model.payload.DeliveryPayload;
 import org.mexe.studio.model.payload.DeliveryPayload.Encoded;
 import org.mexe.studio.model.payload.DeliveryPayload.Signing;
@@ -60,7 +60,6 @@ final class ArtefactGenerator {
     /** A generated USERPINMAC PIN is this many random digits and as many derived from the document. */
     static final int GENERATED_PINMAC_RANDOM_DIGITS = 4;
 
-    private static final Pattern IMSI = Pattern.compile("[0-9]{6,15}");
 
     /** What a delivery summary shows as MAC when the push is not signed. */
     static final String NO_MAC = "none";
@@ -305,7 +304,7 @@ final class ArtefactGenerator {
                 throw Locations.cannotGenerate(delivery, ProvValidator.MISSING_IMSI, method.getLiteral()
                         + " security is keyed by the subscriber's IMSI: add 'imsi \"...\"' to the delivery.", null);
             }
-            if (!IMSI.matcher(imsi.get()).matches()) {
+            if (!Syntax.isImsi(imsi.get())) {
                 throw Locations.cannotGenerate(delivery, ProvValidator.INVALID_IMSI, "The IMSI \"" + imsi.get()
                         + "\" is not valid: give 6 to 15 digits (3GPP TS 23.003).", null);
             }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.mexe.studio.model.constraints.Syntax;
 import org.mexe.studio.model.provisioning.SubscriberColumn;
 import org.mexe.studio.model.provisioning.SubscriberSource;
 
@@ -33,7 +34,6 @@ final class SubscriberFile {
     static final String INVALID_SUBSCRIBERS = "org.mexe.studio.generator.invalidSubscribers";
 
     private static final Pattern MSISDN = Pattern.compile("\\+?[0-9]{1,15}");
-    private static final Pattern IMSI = Pattern.compile("[0-9]{6,15}");
 
     /** One subscriber: the MSISDN to send to, the IMSI and PIN when the file has them, and where it was read. */
     record Subscriber(String msisdn, Optional<String> imsi, Optional<String> pin, Path file, int line, int pinColumn) {
@@ -136,7 +136,7 @@ final class SubscriberFile {
             if (positions.containsKey(SubscriberColumn.IMSI)) {
                 Field field = fields.get(positions.get(SubscriberColumn.IMSI));
                 if (!field.text.isEmpty() || needs.contains(Need.IMSI)) {
-                    if (!IMSI.matcher(field.text).matches()) {
+                    if (!Syntax.isImsi(field.text)) {
                         throw invalid(problem(file, lineNumber, field.column, field.offset, field.text.length(), "The IMSI \""
                                 + field.text + "\" is not valid: give 6 to 15 digits (3GPP TS 23.003)."));
                     }

@@ -3,11 +3,11 @@ package org.mexe.studio.model.payload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.mexe.studio.codec.wbxml.WbxmlAttribute;
 import org.mexe.studio.codec.wbxml.WbxmlElement;
+import org.mexe.studio.model.constraints.Syntax;
 import org.mexe.studio.model.provisioning.AuthenticationType;
 import org.mexe.studio.model.provisioning.Bookmark;
 import org.mexe.studio.model.provisioning.GprsAccessPoint;
@@ -29,7 +29,6 @@ import org.mexe.studio.model.provisioning.Www;
  */
 public final class NokiaOtaMapping {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     /** The CSD_CALLSPEED values with a token of their own; the specification lists no others. */
     private static final Set<Integer> CALL_SPEEDS = Set.of(9600, 14400, 19200, 28800, 38400, 43200, 57600);
 
@@ -66,7 +65,7 @@ public final class NokiaOtaMapping {
         String gateway = null;
         String port = null;
         if (wap != null) {
-            if (wap.getGateway() != null && IPV4.matcher(wap.getGateway()).matches()) {
+            if (wap.getGateway() != null && Syntax.isIpv4(wap.getGateway())) {
                 gateway = wap.getGateway();
             } else if (wap.getGateway() != null) {
                 notCarried.add(new NotCarried(set, "the wap gateway \"" + wap.getGateway() + "\"",

@@ -3,11 +3,11 @@ package org.mexe.studio.model.payload;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.mexe.studio.codec.cp.Characteristic;
 import org.mexe.studio.codec.cp.Parm;
 import org.mexe.studio.codec.cp.ProvisioningDocument;
+import org.mexe.studio.model.constraints.Syntax;
 import org.mexe.studio.model.provisioning.AuthenticationType;
 import org.mexe.studio.model.provisioning.Bookmark;
 import org.mexe.studio.model.provisioning.GprsAccessPoint;
@@ -45,7 +45,6 @@ public final class OmaCpMapping {
     public static final String POP3_APPID = "110";
     public static final String IMAP_APPID = "143";
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     private final List<Characteristic> proxies = new ArrayList<>();
     private final List<Characteristic> accessPoints = new ArrayList<>();
@@ -279,7 +278,7 @@ public final class OmaCpMapping {
     }
 
     private static List<Parm> proxyAddress(String address) {
-        if (IPV4.matcher(address).matches()) {
+        if (Syntax.isIpv4(address)) {
             return List.of(new Parm("PXADDR", address), new Parm("PXADDRTYPE", "IPV4"));
         }
         if (address.contains(":")) {
