@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.generator.ArtefactManifest;
-import org.mexe.studio.generator.DeliverySummary;
 import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
@@ -199,13 +198,7 @@ public final class Prov implements Runnable {
             var result = ProvisioningPipeline.standalone().generate(paths, output, secrets, signer, userPins);
             result.warnings().forEach(p -> out.println(p.format()));
             out.printf("Wrote %d file(s) to %s%n", result.files().size(), result.outputDir());
-            for (DeliverySummary delivery : result.deliveries()) {
-                out.printf("  %s stage %d: %d SMS, %d WBXML bytes, SEC=%s MAC=%s%n", delivery.scenario(), delivery.stage(),
-                        delivery.smsCount(), delivery.wbxmlBytes(), delivery.security(), delivery.mac());
-                // One line per folder: per-subscriber deliveries write dozens of them.
-                out.println("    " + delivery.folder() + "/ " + delivery.files().stream()
-                        .map(f -> f.substring(f.lastIndexOf('/') + 1)).collect(java.util.stream.Collectors.joining(" ")));
-            }
+            result.stages().forEach(stage -> stage.lines().forEach(out::println));
             result.userPins().ifPresent(pins -> out.printf("  %s: the generated USERPINs, one per subscriber, readable only by you"
                     + " (never in the signed manifest): hand them to the subscribers' PIN letters, then delete the file%n", pins));
             signer.ifPresent(s -> out.printf("  %s and %s: signed by %s%n", ArtefactManifest.MANIFEST, ArtefactManifest.SIGNATURE,

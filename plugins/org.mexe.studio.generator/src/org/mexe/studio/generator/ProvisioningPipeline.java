@@ -73,10 +73,9 @@ public final class ProvisioningPipeline {
         }
     }
 
-    /** The result of a generation run: what was written, and a summary of each SMS delivery. */
-    /** What a generation wrote; {@code userPins} is where the generated USERPINs went, when there were any. */
-    public record GenerationResult(Path outputDir, List<String> files, List<DeliverySummary> deliveries, List<Problem> warnings,
-            Optional<Path> userPins) {
+    /** What a generation wrote: files, a summary of each SMS message and of each stage; {@code userPins} is where the generated USERPINs went, when there were any. */
+    public record GenerationResult(Path outputDir, List<String> files, List<DeliverySummary> deliveries, List<StageReport> stages,
+            List<Problem> warnings, Optional<Path> userPins) {
     }
 
     /** Expands folders to the .prov files under them, sorted so that every run reads them in the same order. */
@@ -214,7 +213,11 @@ public final class ProvisioningPipeline {
                     errors.size() + " error(s) in the input: nothing was generated.", errors, null);
         }
         AtomicOutput artefacts = new AtomicOutput();
-        ArtefactGenerator.Result generated = new ArtefactGenerator(secrets, new SecureRandom()).generate(loaded, artefacts);
+        GenerationContext context = new GenerationContext(loaded, secrets, new SecureRandom(), signer);
+        for (ArtefactContributor contributor : ArtefactContributors.ALL) {
+            contributor.contribute(context, artefacts);
+        }
+        reportUnownedStages(loaded, context);
         if (signer.isPresent()) {
             ArtefactManifest.sign(artefacts, signer.get());
         }
@@ -244,9 +247,25 @@ public final class ProvisioningPipeline {
         }
         // The validator already reports what a format cannot carry; the generator adds only what it did not.
         List<Problem> warnings = new ArrayList<>(problems.stream().filter(p -> !p.isError()).toList());
-        generated.warnings().stream().filter(w -> warnings.stream().noneMatch(p -> sameFinding(p, w))).forEach(warnings::add);
-        return new GenerationResult(outputDir, List.copyOf(artefacts.files().keySet()), generated.deliveries(), List.copyOf(warnings),
-                pinsWritten);
+        context.warnings().stream().filter(w -> warnings.stream().noneMatch(p -> sameFinding(p, w))).forEach(warnings::add);
+        return new GenerationResult(outputDir, List.copyOf(artefacts.files().keySet()), context.deliveries(), context.stageReports(),
+                List.copyOf(warnings), pinsWritten);
+    }
+
+    /** A stage no contributor owns still gets a line in the summary: nothing is skipped without a word. */
+    private static void reportUnownedStages(LoadedInputs loaded, GenerationContext context) {
+        for (ProvisioningModel model : loaded.models()) {
+            for (var element : model.getElements()) {
+                if (element instanceof org.mexe.studio.model.provisioning.Scenario scenario) {
+                    for (var stage : scenario.getStages()) {
+                        if (!context.reported(scenario, GenerationContext.stageNumber(stage))) {
+                            context.report(stage, "nothing generated: no generator handles " + stage.eClass().getName()
+                                    + " stages yet", List.of());
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static boolean sameFinding(Problem a, Problem b) {

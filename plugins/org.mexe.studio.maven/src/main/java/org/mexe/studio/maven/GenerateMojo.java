@@ -10,7 +10,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.mexe.studio.generator.DeliverySummary;
 import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
@@ -73,10 +72,7 @@ public class GenerateMojo extends AbstractMojo {
                     outputDirectory.toPath(), secrets, signer, Optional.ofNullable(userPins).map(File::toPath));
             result.warnings().forEach(p -> getLog().warn(p.format()));
             getLog().info("prov: wrote " + result.files().size() + " file(s) to " + result.outputDir());
-            for (DeliverySummary delivery : result.deliveries()) {
-                getLog().info("prov: " + delivery.scenario() + " stage " + delivery.stage() + ": " + delivery.smsCount()
-                        + " SMS, SEC=" + delivery.security() + " MAC=" + delivery.mac());
-            }
+            result.stages().forEach(stage -> stage.lines().forEach(line -> getLog().info("prov:" + line)));
             result.userPins().ifPresent(pins -> getLog().info("prov: the generated USERPINs are in " + pins
                     + " (owner-only, never in the signed manifest): hand them to the PIN letters, then delete the file"));
         } catch (GenerationException e) {

@@ -1,0 +1,12 @@
+package org.mexe.studio.generator;
+
+import java.util.List;
+
+/** The contributors the pipeline asks, in this order: a new kind of artefact is one more entry here. */
+public final class ArtefactContributors {
+
+    public static final List<ArtefactContributor> ALL = List.of(new SmsPayloadContributor());
+
+    private ArtefactContributors() {
+    }
+}
