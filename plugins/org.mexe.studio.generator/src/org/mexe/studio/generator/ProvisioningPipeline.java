@@ -200,7 +200,8 @@ public final class ProvisioningPipeline {
         return generate(loaded, outputDir, secrets, Optional.empty(), Optional.empty());
     }
 
-    private GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
+    /** As {@link #generate(List, Path, SecretResolver, Optional, Optional)}, for inputs already loaded. */
+    public GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
             Optional<Path> userPins) throws GenerationException {
         if (userPins.isPresent() && userPins.get().toAbsolutePath().normalize().startsWith(outputDir.toAbsolutePath().normalize())) {
             throw new GenerationException("The USERPIN file " + userPins.get() + " is inside the output folder " + outputDir

@@ -1,8 +1,14 @@
 package org.mexe.studio.maven;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -11,6 +17,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.InputFingerprint;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.security.KeystoreException;
@@ -55,6 +62,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "prov.userPins")
     private File userPins;
 
+    /** Generates even when no input changed since the last generation into the same folder. */
+    @Parameter(property = "prov.force", defaultValue = "false")
+    private boolean force;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
     /** Skips generation. */
     @Parameter(property = "prov.skip", defaultValue = "false")
     private boolean skip;
@@ -68,8 +82,18 @@ public class GenerateMojo extends AbstractMojo {
         SecretResolver secrets = SecretResolver.fromProcessEnvironment();
         Optional<SigningIdentity> signer = signer(secrets);
         try {
-            var result = ProvisioningPipeline.standalone().generate(sources.stream().map(File::toPath).toList(),
-                    outputDirectory.toPath(), secrets, signer, Optional.ofNullable(userPins).map(File::toPath));
+            ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
+            var loaded = pipeline.load(sources.stream().map(File::toPath).toList(), secrets);
+            String fingerprint = InputFingerprint.of(loaded, secrets, settings());
+            Path stamp = stampFile();
+            if (!force && Files.isDirectory(outputDirectory.toPath()) && fingerprint.equals(readStamp(stamp))) {
+                getLog().info("prov: " + outputDirectory + " is up to date: no input changed since it was generated;"
+                        + " skipped (-Dprov.force=true generates anyway)");
+                return;
+            }
+            var result = pipeline.generate(loaded, outputDirectory.toPath(), secrets, signer,
+                    Optional.ofNullable(userPins).map(File::toPath));
+            writeStamp(stamp, fingerprint);
             result.warnings().forEach(p -> getLog().warn(p.format()));
             getLog().info("prov: wrote " + result.files().size() + " file(s) to " + result.outputDir());
             result.stages().forEach(stage -> stage.lines().forEach(line -> getLog().info("prov:" + line)));
@@ -84,6 +108,63 @@ public class GenerateMojo extends AbstractMojo {
                 throw new MojoFailureException("prov: " + e.getMessage());
             }
             throw new MojoExecutionException("prov: " + e.getMessage(), e);
+        }
+    }
+
+    /** The mojo's own settings that change what it writes, and the code that writes it. */
+    private Map<String, String> settings() {
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("outputDirectory", outputDirectory.getAbsolutePath());
+        settings.put("signKeystore", signKeystore == null ? "" : signKeystore.getAbsolutePath() + ":" + digestOf(signKeystore.toPath()));
+        settings.put("signAlias", signKeystore == null ? "" : signAlias);
+        settings.put("userPins", userPins == null ? "" : userPins.getAbsolutePath());
+        for (Class<?> code : List.of(GenerateMojo.class, ProvisioningPipeline.class)) {
+            try {
+                Path jar = Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI());
+                settings.put("code:" + code.getName(), digestOf(jar));
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                settings.put("code:" + code.getName(), "unknown:" + System.nanoTime());
+            }
+        }
+        return settings;
+    }
+
+    /** Where the fingerprint of the last generation into {@link #outputDirectory} is kept, beside the build's other state. */
+    private Path stampFile() {
+        String name = Integer.toHexString(outputDirectory.getAbsolutePath().hashCode());
+        return buildDirectory.toPath().resolve("prov-maven-plugin").resolve("generate-" + name + ".sha256");
+    }
+
+    private static String readStamp(Path stamp) {
+        try {
+            return Files.isRegularFile(stamp) ? Files.readString(stamp).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void writeStamp(Path stamp, String fingerprint) {
+        try {
+            Files.createDirectories(stamp.getParent());
+            Path temporary = Files.createTempFile(stamp.getParent(), stamp.getFileName().toString(), ".tmp");
+            Files.writeString(temporary, fingerprint + "\n");
+            Files.move(temporary, stamp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Only costs a regeneration next time.
+            getLog().debug("prov: cannot record the input fingerprint in " + stamp + ": " + e.getMessage());
+        }
+    }
+
+    private static String digestOf(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "unreadable";
         }
     }
 
