@@ -17,4 +17,8 @@ assert log.contains('SEC=USERPIN MAC=') : 'the build log does not report the MAC
 def pin = new File(basedir, '../../../../../examples/demo-secrets/DEMO-ONLY-userpin.txt').text.trim()
 // The PIN as a number of its own, not a run of digits inside another number or a hex MAC.
 assert !(log =~ /(?<![0-9A-Fa-f.])${pin}(?![0-9A-Fa-f])/) : 'the demo PIN leaked into the build log'
+// The report goal wrote the review page with the scenarios' diagrams.
+def report = new File(basedir, 'target/prov-report/index.html')
+assert report.isFile() : 'no review report'
+assert report.text.contains('<svg ') && report.text.contains('demo.operator.NewHandset') : 'the report lacks the diagrams'
 return true

@@ -207,21 +207,10 @@ public final class ProvisioningPipeline {
             throw new GenerationException("The USERPIN file " + userPins.get() + " is inside the output folder " + outputDir
                     + ", which every run replaces as a whole: give a file outside it. Nothing was written.", null);
         }
-        List<Problem> problems = validate(loaded);
-        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new GenerationException(GenerationException.Reason.INVALID_INPUT,
-                    errors.size() + " error(s) in the input: nothing was generated.", errors, null);
-        }
-        AtomicOutput artefacts = new AtomicOutput();
-        GenerationContext context = new GenerationContext(loaded, secrets, new SecureRandom(), signer);
-        for (ArtefactContributor contributor : ArtefactContributors.ALL) {
-            contributor.contribute(context, artefacts);
-        }
-        reportUnownedStages(loaded, context);
-        if (signer.isPresent()) {
-            ArtefactManifest.sign(artefacts, signer.get());
-        }
+        Produced produced = produce(loaded, validate(loaded), secrets, signer, new SecureRandom());
+        AtomicOutput artefacts = produced.artefacts();
+        GenerationContext context = produced.context();
+        List<Problem> problems = produced.problems();
         Optional<Path> pinsWritten = Optional.empty();
         if (userPins.isPresent()) {
             Optional<byte[]> pins = artefacts.take(USER_PINS);
@@ -267,6 +256,34 @@ public final class ProvisioningPipeline {
                 }
             }
         }
+    }
+
+    /** The artefacts of a run, in memory and not yet written, with what the contributors reported. */
+    public record Produced(AtomicOutput artefacts, GenerationContext context, List<Problem> problems) {
+    }
+
+    /**
+     * Asks every contributor for its artefacts, in memory: {@link #generate} writes them, the review
+     * report only lists them. {@code problems} is what {@link #validate} found for {@code loaded};
+     * an error among them stops here. {@code random} makes the generated PINs.
+     */
+    public Produced produce(LoadedInputs loaded, List<Problem> problems, SecretResolver secrets, Optional<SigningIdentity> signer,
+            java.util.random.RandomGenerator random) throws GenerationException {
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new GenerationException(GenerationException.Reason.INVALID_INPUT,
+                    errors.size() + " error(s) in the input: nothing was generated.", errors, null);
+        }
+        AtomicOutput artefacts = new AtomicOutput();
+        GenerationContext context = new GenerationContext(loaded, secrets, random, signer);
+        for (ArtefactContributor contributor : ArtefactContributors.ALL) {
+            contributor.contribute(context, artefacts);
+        }
+        reportUnownedStages(loaded, context);
+        if (signer.isPresent()) {
+            ArtefactManifest.sign(artefacts, signer.get());
+        }
+        return new Produced(artefacts, context, problems);
     }
 
     private static boolean sameFinding(Problem a, Problem b) {

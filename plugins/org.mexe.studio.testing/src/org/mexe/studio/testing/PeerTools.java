@@ -302,6 +302,29 @@ public final class PeerTools {
         return output.substring(output.lastIndexOf(' ') + 1).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Headless Chromium (Debian {@code chromium}) opens {@code page}, takes a {@code width} x
+     * {@code height} screenshot into {@code screenshot}, and returns every message the page wrote to
+     * its console (a script error, a resource that failed to load, ...): a clean page returns none.
+     */
+    public static List<String> chromiumRender(Path page, Path screenshot, int width, int height) {
+        Path chromium = require("chromium", "chromium");
+        return inWorkDirectory(work -> {
+            // No background networking: this machine's network is closed, and the page is a local file.
+            List<String> command = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--hide-scrollbars", "--user-data-dir=" + work.resolve("profile"), "--enable-logging=stderr", "--v=0",
+                    "--window-size=" + width + "," + height, "--screenshot=" + screenshot.toAbsolutePath(),
+                    page.toAbsolutePath().toUri().toString());
+            run(work, command);
+            try (Stream<String> lines = Files.lines(work.resolve("chromium.err"), StandardCharsets.UTF_8)) {
+                return lines.filter(line -> line.contains(":CONSOLE")).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** A fresh directory for one tool run, removed afterwards. */
     private static <T> T inWorkDirectory(Function<Path, T> task) {
         Path directory;
