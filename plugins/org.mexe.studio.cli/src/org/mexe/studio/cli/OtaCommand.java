@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.codec.CodecException;
@@ -17,7 +16,7 @@ import org.mexe.studio.codec.ota.SimOtaCodec;
 import org.mexe.studio.codec.ota.Spi;
 import org.mexe.studio.security.KeystoreException;
 import org.mexe.studio.security.OtaCounterStore;
-import org.mexe.studio.security.Secret;
+import org.mexe.studio.security.OtaKeySource;
 import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SecretUnavailableException;
@@ -98,74 +97,42 @@ final class OtaCommand implements Runnable {
             return keystore == null ? null : keySet;
         }
 
-        OtaKeys resolve(CommandSpec spec, SecretResolver secrets) {
-            if (keystore != null || keySet != null || keystorePasswordEnv != null || keystorePasswordFile != null) {
-                return fromKeystore(spec, secrets);
-            }
-            byte[] kic = key(spec, secrets, "KIc", kicFile, kicEnv);
-            byte[] kid = key(spec, secrets, "KID", kidFile, kidEnv);
+        /** Where the options say the keys are; mistakes in the options are usage errors. */
+        OtaKeySource source(CommandSpec spec) {
             try {
-                return OtaKeys.of(kic, kid);
-            } finally {
-                wipe(kic);
-                wipe(kid);
-            }
-        }
-
-        private OtaKeys fromKeystore(CommandSpec spec, SecretResolver secrets) {
-            if (kicFile != null || kicEnv != null || kidFile != null || kidEnv != null) {
-                throw new ParameterException(spec.commandLine(), "give the keys from --keystore or from --kic-*/--kid-* options, not both");
-            }
-            if (keystore == null || keySet == null) {
-                throw new ParameterException(spec.commandLine(), "--keystore and --key-set go together: the keystore holds the keys"
-                        + " of key set N as kic-N and kid-N");
-            }
-            if ((keystorePasswordEnv == null) == (keystorePasswordFile == null)) {
-                throw new ParameterException(spec.commandLine(), "give the keystore's password with one of --keystore-password-env VAR"
-                        + " or --keystore-password-file FILE");
-            }
-            SecretLocation location = keystorePasswordEnv != null ? new SecretLocation.Environment(keystorePasswordEnv)
-                    : new SecretLocation.File(keystorePasswordFile);
-            try (Secret password = secrets.resolve(location); SimOtaKeys.KeySet keys = SimOtaKeys.read(keystore, password, keySet)) {
-                byte[] kic = keys.kic();
-                byte[] kid = keys.kid();
-                try {
-                    return OtaKeys.of(kic, kid);
-                } finally {
-                    wipe(kic);
-                    wipe(kid);
+                if (keystore != null || keySet != null || keystorePasswordEnv != null || keystorePasswordFile != null) {
+                    if (kicFile != null || kicEnv != null || kidFile != null || kidEnv != null) {
+                        throw new ParameterException(spec.commandLine(),
+                                "give the keys from --keystore or from --kic-*/--kid-* options, not both");
+                    }
+                    if (keystore == null || keySet == null) {
+                        throw new ParameterException(spec.commandLine(), "--keystore and --key-set go together: the keystore holds"
+                                + " the keys of key set N as kic-N and kid-N");
+                    }
+                    return new OtaKeySource.KeystoreKeySet(keystore, SecretLocation.exactlyOne(keystorePasswordEnv,
+                            keystorePasswordFile, "the keystore's password", "--keystore-password-env", "--keystore-password-file"),
+                            keySet);
                 }
-            } catch (SecretUnavailableException | KeystoreException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-
-        private static byte[] key(CommandSpec spec, SecretResolver secrets, String role, Path file, String variable) {
-            if (file != null && variable != null) {
-                throw new ParameterException(spec.commandLine(), "give the " + role + " key by file or by variable, not both");
-            }
-            if (file == null && variable == null) {
-                return null;
-            }
-            SecretLocation location = file != null ? new SecretLocation.File(file) : new SecretLocation.Environment(variable);
-            try (Secret secret = secrets.resolve(location)) {
-                byte[] text = secret.bytes();
-                try {
-                    return Hex.decode(new String(text, StandardCharsets.US_ASCII));
-                } catch (IllegalArgumentException e) {
-                    // The parser's message could quote the key: name the place only.
-                    throw new ParameterException(spec.commandLine(), "the " + role + " key in " + location.describe() + " is not hex");
-                } finally {
-                    Arrays.fill(text, (byte) 0);
-                }
+                return new OtaKeySource.HexKeys(SecretLocation.atMostOne(kicEnv, kicFile, "the KIc key", "--kic-env", "--kic-file"),
+                        SecretLocation.atMostOne(kidEnv, kidFile, "the KID key", "--kid-env", "--kid-file"));
             } catch (SecretUnavailableException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
 
-        private static void wipe(byte[] key) {
-            if (key != null) {
-                Arrays.fill(key, (byte) 0);
+        /** The keys, for the codec; the caller wipes them. */
+        OtaKeys resolve(CommandSpec spec, SecretResolver secrets) {
+            try (SimOtaKeys.KeySet keys = source(spec).read(secrets)) {
+                byte[] kic = keys.kic();
+                byte[] kid = keys.kid();
+                try {
+                    return OtaKeys.of(kic, kid);
+                } finally {
+                    SimOtaKeys.wipe(kic);
+                    SimOtaKeys.wipe(kid);
+                }
+            } catch (SecretUnavailableException | KeystoreException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
     }

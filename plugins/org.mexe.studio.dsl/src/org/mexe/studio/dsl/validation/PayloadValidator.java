@@ -14,7 +14,6 @@ import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.mexe.studio.codec.MessageTooLongException;
-import org.mexe.studio.codec.cp.CpSecurity;
 import org.mexe.studio.codec.sms.InformationElement.Concatenation;
 import org.mexe.studio.codec.sms.SmsAddress;
 import org.mexe.studio.codec.sms.SubmitParameters;
@@ -22,6 +21,7 @@ import org.mexe.studio.model.payload.DeliveryPayload;
 import org.mexe.studio.model.payload.DeliveryPayload.Encoded;
 import org.mexe.studio.model.payload.DeliveryPayload.Signing;
 import org.mexe.studio.model.payload.NotCarried;
+import org.mexe.studio.model.payload.PushSecurity;
 import org.mexe.studio.model.provisioning.DeliveryFormat;
 import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
@@ -128,13 +128,7 @@ public class PayloadValidator extends AbstractDeclarativeValidator {
 
     /** Any key of the method: the MAC is 40 hex digits whatever the key, so the size is exact. */
     private static Signing standInSigning(SecurityMethod method) {
-        return switch (method) {
-            case NONE -> Signing.none();
-            case USERPIN -> Signing.with(new CpSecurity.UserPin(STAND_IN_PIN));
-            case NETWPIN -> Signing.with(new CpSecurity.NetworkPin(STAND_IN_IMSI));
-            case USERNETWPIN -> Signing.with(new CpSecurity.UserNetworkPin(STAND_IN_IMSI, STAND_IN_PIN));
-            case USERPINMAC -> wbxml -> Optional.of(CpSecurity.UserPinMac.forDocument(STAND_IN_PIN, wbxml));
-        };
+        return PushSecurity.signing(method, Optional.of(STAND_IN_IMSI), Optional.of(new PushSecurity.Pin.Made(STAND_IN_PIN)));
     }
 
     /**

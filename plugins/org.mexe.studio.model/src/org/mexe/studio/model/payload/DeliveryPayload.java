@@ -7,16 +7,10 @@ import java.util.Optional;
 
 import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.codec.cp.CpSecurity;
-import org.mexe.studio.codec.cp.OmaCpMessage;
-import org.mexe.studio.codec.cp.OmaCpMessageEncoder;
-import org.mexe.studio.codec.cp.ProvWbxml;
 import org.mexe.studio.codec.cp.ProvisioningDocument;
 import org.mexe.studio.codec.push.PushDocumentType;
-import org.mexe.studio.codec.push.PushMessageEncoder;
 import org.mexe.studio.codec.push.PushWbxml;
-import org.mexe.studio.codec.push.PushXml;
 import org.mexe.studio.codec.sms.InformationElement.Concatenation;
-import org.mexe.studio.codec.sms.SmsSegmenter;
 import org.mexe.studio.codec.sms.SmsSubmit;
 import org.mexe.studio.codec.sms.SubmitParameters;
 import org.mexe.studio.codec.wbxml.WbxmlElement;
@@ -137,24 +131,20 @@ public final class DeliveryPayload {
     }
 
     private static Encoded omaCp(Mapped<ProvisioningDocument> mapped, Signing signing, SubmitParameters submit) {
-        ProvisioningDocument document = mapped.document();
-        Optional<CpSecurity> security = signing.forDocument(ProvWbxml.encode(document));
-        OmaCpMessage message = security
-                .map(s -> OmaCpMessageEncoder.signed(document, s, TRANSACTION_ID, submit))
-                .orElseGet(() -> OmaCpMessageEncoder.unsigned(document, TRANSACTION_ID, submit));
-        return new Encoded(DeliveryFormat.OMA_CP, message.xml(), message.wbxml(), message.wspPush(), message.submits(), security,
-                message.signature(), mapped.notCarried());
+        return encoded(DeliveryFormat.OMA_CP, PushMessage.omaCp(mapped.document(), signing), submit, mapped.notCarried());
     }
 
     private static Encoded nokiaOta(Mapped<WbxmlElement> mapped, Signing signing, SubmitParameters submit) {
         WbxmlElement document = mapped.document();
-        byte[] wbxml = PushWbxml.encode(NOKIA_OTA, document);
-        if (signing.forDocument(wbxml).isPresent()) {
+        if (signing.forDocument(PushWbxml.encode(NOKIA_OTA, document)).isPresent()) {
             throw new IllegalArgumentException("Nokia OTA settings cannot be signed: the format has no security");
         }
-        byte[] push = PushMessageEncoder.wspPush(NOKIA_OTA, document, TRANSACTION_ID);
-        return new Encoded(DeliveryFormat.NOKIA_OTA, PushXml.write(NOKIA_OTA, document), wbxml, push,
-                SmsSegmenter.segment(push, NOKIA_OTA.ports(), submit), Optional.empty(), Optional.empty(), mapped.notCarried());
+        return encoded(DeliveryFormat.NOKIA_OTA, PushMessage.unsigned(NOKIA_OTA, document), submit, mapped.notCarried());
+    }
+
+    private static Encoded encoded(DeliveryFormat format, PushMessage message, SubmitParameters submit, List<NotCarried> notCarried) {
+        return new Encoded(format, message.xml(), message.wbxml(), message.wspPush(), message.submits(submit), message.security(),
+                message.signature(), notCarried);
     }
 
     /**
