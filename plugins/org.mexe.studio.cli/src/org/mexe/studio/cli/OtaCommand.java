@@ -137,19 +137,25 @@ final class OtaCommand implements Runnable {
         }
     }
 
-    /** The SPI, KIc and KID octets, as hex options. */
+    /** The SPI, KIc and KID octets of a command packet, as hex options: given to encode, and to decode a PoR. */
     static final class HeaderOptions {
 
-        @Option(names = "--spi", required = true, paramLabel = "HEX", description = "The two SPI octets, e.g. 1621.")
+        @Option(names = "--spi", paramLabel = "HEX", description = "The two SPI octets, e.g. 1621 (for decode --response: the"
+                + " command's SPI).")
         String spi;
 
-        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "The KIc octet, e.g. 25 (key 2, AES). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "The KIc octet, e.g. 25 (key 2, AES)."
+                + " Default: ${DEFAULT-VALUE}.")
         String kic;
 
-        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "The KID octet, e.g. 25 (key 2, AES CMAC). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "The KID octet, e.g. 25 (key 2, AES CMAC)."
+                + " Default: ${DEFAULT-VALUE}.")
         String kid;
 
-        Spi spi(CommandSpec spec) {
+        Spi spi(CommandSpec spec, String needed) {
+            if (spi == null) {
+                throw new ParameterException(spec.commandLine(), needed);
+            }
             try {
                 return Spi.decode(hexValue(spec, "--spi", spi, 2));
             } catch (IllegalArgumentException e) {
@@ -237,10 +243,14 @@ final class OtaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            byte[] secured;
             CommandPacket command;
             try {
-                secured = Hex.decode(data);
+                // Every option is checked before a counter is taken from the store.
+                Spi spi = header.spi(spec, "encode needs --spi HEX, the two SPI octets");
+                int kic = header.kic(spec);
+                int kid = header.kid(spec);
+                int targetApplication = hexValue(spec, "--tar", tar, 3);
+                byte[] secured = Hex.decode(data);
                 long cntr;
                 try {
                     cntr = counter();
@@ -248,8 +258,7 @@ final class OtaCommand implements Runnable {
                     spec.commandLine().getErr().println("prov ota encode: cannot take the next counter: " + e.getMessage());
                     return Prov.EXIT_GENERATION_FAILED;
                 }
-                command = new CommandPacket(header.spi(spec), header.kic(spec), header.kid(spec), hexValue(spec, "--tar", tar, 3), cntr,
-                        secured);
+                command = new CommandPacket(spi, kic, kid, targetApplication, cntr, secured);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -297,14 +306,9 @@ final class OtaCommand implements Runnable {
         @Option(names = "--sms", description = "The command is SMS user data starting with 02 70 00.")
         boolean sms;
 
-        @Option(names = "--spi", paramLabel = "HEX", description = "With --response: the command's SPI.")
-        String spi;
-
-        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "With --response: the command's KIc.")
-        String kic;
-
-        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "With --response: the command's KID.")
-        String kid;
+        /** With --response: the octets of the command that the PoR answers. */
+        @Mixin
+        HeaderOptions header;
 
         @Override
         public Integer call() {
@@ -323,15 +327,11 @@ final class OtaCommand implements Runnable {
                 err.println("prov ota decode: " + source + ": not hex: " + e.getMessage());
                 return Prov.EXIT_INVALID_INPUT;
             }
-            if (response && spi == null) {
-                throw new ParameterException(spec.commandLine(), "--response needs the command's --spi");
-            }
+            Spi commandSpi = response ? header.spi(spec, "--response needs the command's --spi") : null;
             OtaKeys otaKeys = keys.resolve(spec, parent.secrets);
             try {
                 if (response) {
-                    Spi commandSpi = Spi.decode(hexValue(spec, "--spi", spi, 2));
-                    ResponsePacket por = SimOtaCodec.decodeResponse(input, commandSpi, hexValue(spec, "--kic", kic, 1),
-                            hexValue(spec, "--kid", kid, 1), otaKeys);
+                    ResponsePacket por = SimOtaCodec.decodeResponse(input, commandSpi, header.kic(spec), header.kid(spec), otaKeys);
                     out.printf("TAR: %06X%nCNTR: %d%nStatus: %02X %s%nData: %s%n%s%n", por.tar(), por.counter(), por.statusCode(),
                             por.status().map(Enum::name).orElse("(reserved)"), Hex.encode(por.data()), integrity(commandSpi.porIntegrity()));
                 } else {

@@ -1,6 +1,5 @@
 package org.mexe.studio.model.payload;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,25 +59,34 @@ public final class DeliveryPayload {
         }
     }
 
-    /** Every representation of one delivery's message, and what its format could not carry. */
-    public record Encoded(DeliveryFormat format, String xml, byte[] wbxml, byte[] wspPush, List<SmsSubmit> submits,
-            Optional<CpSecurity> security, Optional<PushSignature> signature, List<NotCarried> notCarried) {
+    /** Every representation of one delivery's message, down to the SMS, and what its format could not carry. */
+    public record Encoded(DeliveryFormat format, PushMessage message, List<SmsSubmit> submits, List<NotCarried> notCarried) {
 
         public Encoded {
-            wbxml = wbxml.clone();
-            wspPush = wspPush.clone();
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(message, "message");
             submits = List.copyOf(submits);
             notCarried = List.copyOf(notCarried);
         }
 
-        @Override
-        public byte[] wbxml() {
-            return wbxml.clone();
+        public String xml() {
+            return message.xml();
         }
 
-        @Override
+        public byte[] wbxml() {
+            return message.wbxml();
+        }
+
         public byte[] wspPush() {
-            return wspPush.clone();
+            return message.wspPush();
+        }
+
+        public Optional<CpSecurity> security() {
+            return message.security();
+        }
+
+        public Optional<PushSignature> signature() {
+            return message.signature();
         }
 
         public int smsCount() {
@@ -86,20 +94,9 @@ public final class DeliveryPayload {
         }
 
         @Override
-        public boolean equals(Object other) {
-            return other instanceof Encoded e && format == e.format && xml.equals(e.xml) && Arrays.equals(wbxml, e.wbxml)
-                    && Arrays.equals(wspPush, e.wspPush) && submits.equals(e.submits) && security.equals(e.security)
-                    && signature.equals(e.signature) && notCarried.equals(e.notCarried);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(format, xml, Arrays.hashCode(wbxml), Arrays.hashCode(wspPush), submits, signature);
-        }
-
-        @Override
         public String toString() {
-            return "Encoded[format=%s, wbxml=%d bytes, sms=%d, signature=%s]".formatted(format, wbxml.length, submits.size(), signature);
+            return "Encoded[format=%s, wbxml=%d bytes, sms=%d, signature=%s]".formatted(format, message.wbxml().length, submits.size(),
+                    message.signature());
         }
     }
 
@@ -143,8 +140,7 @@ public final class DeliveryPayload {
     }
 
     private static Encoded encoded(DeliveryFormat format, PushMessage message, SubmitParameters submit, List<NotCarried> notCarried) {
-        return new Encoded(format, message.xml(), message.wbxml(), message.wspPush(), message.submits(submit), message.security(),
-                message.signature(), notCarried);
+        return new Encoded(format, message, message.submits(submit), notCarried);
     }
 
     /**
