@@ -165,6 +165,29 @@ class OtaCommandTest {
         assertEquals(2, ota("", with(fromStore, "--iccid", "8944110063000000001", "--counter", "7")).exitCode());
     }
 
+    @Test
+    void aMistakeInTheOptionsTakesNoCounterFromTheStore() {
+        String store = folder.resolve("counters").toString();
+        String[] keys = { "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID", "--counter-store", store, "--iccid", "8944110063000000001" };
+        Run badTar = ota("", with(new String[] { "encode", "--spi", "0619", "--kic", "22", "--kid", "22", "--tar", "B0001", "--data",
+                "00a40004023f00" }, keys));
+        assertEquals(Prov.EXIT_USAGE, badTar.exitCode());
+        assertTrue(badTar.err().contains("--tar needs 6 hex digits"), badTar.err());
+        Run noSpi = ota("", with(new String[] { "encode", "--kic", "22", "--kid", "22", "--tar", "B00011", "--data", "00a40004023f00" },
+                keys));
+        assertEquals(Prov.EXIT_USAGE, noSpi.exitCode());
+        assertTrue(noSpi.err().contains("encode needs --spi HEX"), noSpi.err());
+        Run first = ota("", with(ENCODE, keys));
+        assertTrue(first.err().contains("CNTR 1 for 8944110063000000001"), first.err());
+    }
+
+    @Test
+    void aProofOfReceiptNeedsTheCommandsSpi() {
+        Run run = ota(POR, "decode", "--response", "--kic-env", "OTA_KIC", "--kid-env", "OTA_KID");
+        assertEquals(Prov.EXIT_USAGE, run.exitCode());
+        assertTrue(run.err().contains("--response needs the command's --spi"), run.err());
+    }
+
     // ---- Keys by key set from a PKCS#12 keystore ---------------------------------------------
 
     /** A keystore with the vector's AES keys as key set 2 and two-key 3DES keys as key set 3. */

@@ -8,34 +8,28 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.mexe.studio.codec.CodecException;
 import org.mexe.studio.codec.Hex;
-import org.mexe.studio.codec.cp.CpSecurity;
-import org.mexe.studio.codec.cp.OmaCpMessage;
-import org.mexe.studio.codec.cp.OmaCpMessageEncoder;
-import org.mexe.studio.codec.cp.ProvWbxml;
 import org.mexe.studio.codec.cp.ProvXml;
-import org.mexe.studio.codec.cp.ProvisioningDocument;
 import org.mexe.studio.codec.push.PushDocumentType;
-import org.mexe.studio.codec.push.PushMessageEncoder;
-import org.mexe.studio.codec.push.PushWbxml;
 import org.mexe.studio.codec.push.PushXml;
 import org.mexe.studio.codec.sms.DeliverParameters;
-import org.mexe.studio.codec.sms.InformationElement.ApplicationPorts;
 import org.mexe.studio.codec.sms.SmsAddress;
 import org.mexe.studio.codec.sms.SmsDeliverCodec;
-import org.mexe.studio.codec.sms.SmsSegmenter;
 import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.codec.sms.SubmitParameters;
-import org.mexe.studio.codec.wbxml.WbxmlElement;
-import org.mexe.studio.codec.wsp.WspPush;
-import org.mexe.studio.codec.wsp.WspPushCodec;
+import org.mexe.studio.codec.wsp.SecurityMethod;
 import org.mexe.studio.generator.AtomicOutput;
+import org.mexe.studio.model.payload.DeliveryPayload.Signing;
+import org.mexe.studio.model.payload.PushMessage;
+import org.mexe.studio.model.payload.PushSecurity;
+import org.mexe.studio.model.payload.PushSecurity.Pin;
+import org.mexe.studio.model.payload.PushSecurity.UnusablePinException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,13 +57,6 @@ final class CpEncode implements Callable<Integer> {
         wbxml, wsp, submit, deliver
     }
 
-    enum Sec {
-        NETWPIN, USERPIN, USERNETWPIN, USERPINMAC
-    }
-
-    private static final int TRANSACTION_ID = 1;
-    /** Four random digits give an eight-digit PIN, as handsets' PIN prompts expect. */
-    private static final int USERPINMAC_RANDOM_DIGITS = 4;
 
     @Spec
     CommandSpec spec;
@@ -78,7 +65,7 @@ final class CpEncode implements Callable<Integer> {
     Path document;
 
     @Option(names = "--sec", paramLabel = "METHOD", description = "Sign the push: ${COMPLETION-CANDIDATES}. Without it the push is unsigned. OMA CP only.")
-    Sec sec;
+    SecurityMethod sec;
 
     @Option(names = "--pin", paramLabel = "PIN", description = "The user's PIN (USERPIN, USERNETWPIN; for USERPINMAC the PIN"
             + " made for this document).")
@@ -126,13 +113,32 @@ final class CpEncode implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--sec applies to OMA CP documents only, not to " + pushType.get() + " (" + document + ")");
             }
-            bytes = pushType.isPresent() ? encodePush(pushType.get(), xml) : encode(ProvXml.parse(xml));
+            PushMessage message = pushType.isPresent() ? PushMessage.unsigned(pushType.get(), PushXml.parse(pushType.get(), xml))
+                    // Bare WBXML carries no signature: --sec signs the push.
+                    : PushMessage.omaCp(ProvXml.parse(xml), format == Format.wbxml ? Signing.none() : signing());
+            if (sec != null && pin == null) {
+                message.security().flatMap(PushSecurity::userPin).ifPresent(this::handOver);
+            }
+            bytes = switch (format) {
+                case wbxml -> message.wbxml();
+                case wsp -> message.wspPush();
+                case submit -> lines(message.submits(new SubmitParameters(SmsAddress.parse(to), 0, 0)).stream()
+                        .map(SmsSubmitCodec::encode));
+                case deliver -> lines(message.delivers(new DeliverParameters(SmsAddress.parse(from), timestamp(), 0)).stream()
+                        .map(SmsDeliverCodec::encode));
+            };
         } catch (IOException e) {
             err.println("prov cp encode: cannot read " + document + ": " + e.getMessage());
             return Prov.EXIT_INVALID_INPUT;
         } catch (CodecException e) {
             err.println("prov cp encode: " + document + ": " + e.getMessage());
             return Prov.EXIT_INVALID_INPUT;
+        } catch (UnusablePinException e) {
+            throw new ParameterException(spec.commandLine(), switch (e.fault()) {
+                case NOT_WELL_FORMED -> "--pin: " + e.getMessage() + ".";
+                case NOT_MADE_FOR_THIS_DOCUMENT -> "The USERPINMAC PIN was not made for this document; leave out --pin and give"
+                        + " --pin-out FILE to make one.";
+            });
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -151,90 +157,46 @@ final class CpEncode implements Callable<Integer> {
         return 0;
     }
 
-    private byte[] encode(ProvisioningDocument doc) {
-        byte[] wbxml = ProvWbxml.encode(doc);
-        return switch (format) {
-            case wbxml -> wbxml;
-            case wsp -> cpPush(wbxml);
-            case submit -> {
-                SubmitParameters submit = new SubmitParameters(SmsAddress.parse(to), 0, 0);
-                OmaCpMessage message = sec == null ? OmaCpMessageEncoder.unsigned(doc, TRANSACTION_ID, submit)
-                        : OmaCpMessageEncoder.signed(doc, security(wbxml), TRANSACTION_ID, submit);
-                yield lines(message.tpduHexLines());
-            }
-            case deliver -> delivers(cpPush(wbxml), ApplicationPorts.WAP_PUSH);
-        };
-    }
-
-    private byte[] cpPush(byte[] wbxml) {
-        return WspPushCodec.encode(new WspPush(TRANSACTION_ID, WspPush.CONNECTIVITY_WBXML,
-                sec == null ? Optional.empty() : Optional.of(security(wbxml).sign(wbxml)), wbxml));
-    }
-
-    private byte[] encodePush(PushDocumentType type, String xml) {
-        WbxmlElement doc = PushXml.parse(type, xml);
-        return switch (format) {
-            case wbxml -> PushWbxml.encode(type, doc);
-            case wsp -> PushMessageEncoder.wspPush(type, doc, TRANSACTION_ID);
-            case submit -> {
-                SubmitParameters submit = new SubmitParameters(SmsAddress.parse(to), 0, 0);
-                yield lines(SmsSegmenter.segment(PushMessageEncoder.wspPush(type, doc, TRANSACTION_ID), type.ports(), submit)
-                        .stream().map(s -> Hex.encode(SmsSubmitCodec.encode(s))).toList());
-            }
-            case deliver -> delivers(PushMessageEncoder.wspPush(type, doc, TRANSACTION_ID), type.ports());
-        };
-    }
-
-    private byte[] delivers(byte[] push, ApplicationPorts ports) {
-        OffsetDateTime scts;
-        try {
-            scts = OffsetDateTime.parse(timestamp);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--timestamp needs an ISO-8601 date-time with offset: " + timestamp);
+    /** How --sec, --pin and --imsi sign an OMA CP document; without --sec it goes unsigned. */
+    private Signing signing() {
+        if (sec == null) {
+            return Signing.none();
         }
-        return lines(SmsSegmenter.segment(push, ports, new DeliverParameters(SmsAddress.parse(from), scts, 0)).stream()
-                .map(d -> Hex.encode(SmsDeliverCodec.encode(d))).toList());
-    }
-
-    private static byte[] lines(List<String> hexLines) {
-        return hexLines.stream().map(line -> line + "\n").collect(Collectors.joining()).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private CpSecurity security(byte[] wbxml) {
-        return switch (sec) {
-            case USERPIN -> new CpSecurity.UserPin(require(pin, "--sec USERPIN needs --pin PIN"));
-            case NETWPIN -> new CpSecurity.NetworkPin(require(imsi, "--sec NETWPIN needs --imsi IMSI"));
-            case USERNETWPIN -> new CpSecurity.UserNetworkPin(require(imsi, "--sec USERNETWPIN needs --imsi IMSI"),
-                    require(pin, "--sec USERNETWPIN needs --pin PIN"));
-            case USERPINMAC -> userPinMac(wbxml);
-        };
-    }
-
-    /** USERPINMAC's PIN belongs to one document: check a given one, or make one and hand it over in a file. */
-    private CpSecurity.UserPinMac userPinMac(byte[] wbxml) {
-        if (pin != null) {
-            CpSecurity.UserPinMac given = new CpSecurity.UserPinMac(pin);
-            if (!CpSecurity.UserPinMac.forDocument(pin.substring(0, pin.length() / 2), wbxml).equals(given)) {
-                throw new ParameterException(spec.commandLine(), "The USERPINMAC PIN was not made for this document;"
-                        + " leave out --pin and give --pin-out FILE to make one.");
-            }
-            return given;
+        if (PushSecurity.needsImsi(sec) && imsi == null) {
+            throw new ParameterException(spec.commandLine(), "--sec " + sec + " needs --imsi IMSI");
         }
-        require(pinOut, "--sec USERPINMAC needs --pin PIN, or --pin-out FILE to make one");
-        CpSecurity.UserPinMac made = CpSecurity.UserPinMac.generate(wbxml, USERPINMAC_RANDOM_DIGITS, new SecureRandom());
+        if (PushSecurity.needsPin(sec) && pin == null) {
+            if (sec != SecurityMethod.USERPINMAC) {
+                throw new ParameterException(spec.commandLine(), "--sec " + sec + " needs --pin PIN");
+            }
+            if (pinOut == null) {
+                throw new ParameterException(spec.commandLine(), "--sec USERPINMAC needs --pin PIN, or --pin-out FILE to make one");
+            }
+        }
+        Optional<Pin> userPin = pin != null ? Optional.of(new Pin.Given(pin))
+                : PushSecurity.needsPin(sec) ? Optional.of(Pin.make(sec, new SecureRandom())) : Optional.empty();
+        return PushSecurity.signing(sec, Optional.ofNullable(imsi), userPin);
+    }
+
+    /** A PIN made for this document goes to --pin-out only, for delivery to the user by another channel. */
+    private void handOver(String madePin) {
         try {
-            AtomicOutput.writeFile(pinOut, (made.pin() + "\n").getBytes(StandardCharsets.US_ASCII));
+            AtomicOutput.writeFile(pinOut, (madePin + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "Cannot write the USERPINMAC PIN to " + pinOut + ": " + e.getMessage());
         }
         spec.commandLine().getErr().println("prov cp encode: the USERPINMAC PIN for this document is in " + pinOut);
-        return made;
     }
 
-    private <T> T require(T value, String message) {
-        if (value == null) {
-            throw new ParameterException(spec.commandLine(), message);
+    private OffsetDateTime timestamp() {
+        try {
+            return OffsetDateTime.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--timestamp needs an ISO-8601 date-time with offset: " + timestamp);
         }
-        return value;
+    }
+
+    private static byte[] lines(Stream<byte[]> tpdus) {
+        return tpdus.map(tpdu -> Hex.encode(tpdu) + "\n").collect(Collectors.joining()).getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.generator.AtomicOutput;
@@ -15,7 +14,6 @@ import org.mexe.studio.security.MidletSuiteSigner.Jad;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SecretUnavailableException;
 import org.mexe.studio.security.SignatureInvalidException;
-import org.mexe.studio.security.TrustPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,17 +92,14 @@ final class JadCommand implements Runnable {
 
         @Parameters(index = "1", paramLabel = "JAR") Path jar;
 
-        @Option(names = "--trust", paramLabel = "PEM", required = true, arity = "1..*", description = "Protection domain roots (PEM).")
-        List<Path> trusted;
-
-        @Option(names = "--crl", paramLabel = "FILE", arity = "1..*", description = "CRLs (PEM or DER) to check revocation against.")
-        List<Path> crls = List.of();
+        @Mixin
+        TrustOptions trust;
 
         @Override
         public Integer call() {
             try {
                 X509Certificate signer = MidletSuiteSigner.verify(Jad.parse(Files.readString(jad)), Files.readAllBytes(jar),
-                        TrustPolicy.read(trusted, crls));
+                        trust.policy());
                 spec.commandLine().getOut().println("Verified: " + jar + " signed by " + signer.getSubjectX500Principal().getName());
                 return 0;
             } catch (SignatureInvalidException e) {

@@ -9,6 +9,7 @@ import org.mexe.studio.security.DemoPki;
 import org.mexe.studio.security.KeystoreException;
 import org.mexe.studio.security.Keystores;
 import org.mexe.studio.security.Secret;
+import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SecretUnavailableException;
 
@@ -82,7 +83,8 @@ final class Keys implements Runnable {
 
         @Override
         public Integer call() {
-            try (Secret password = secrets.resolve(SigningOptions.passwordLocation(passwordVariable, passwordFile))) {
+            try (Secret password = secrets.resolve(SecretLocation.exactlyOne(passwordVariable, passwordFile,
+                    "the keystore's password", "--password-env", "--password-file"))) {
                 for (Keystores.Entry entry : Keystores.list(keystore, password)) {
                     if (entry.notAfter() == null) {
                         // A secret key (a SIM OTA KIc/KID) has no certificate, so no issuer and no expiry.

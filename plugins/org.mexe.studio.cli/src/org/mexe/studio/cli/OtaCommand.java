@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.codec.CodecException;
@@ -17,7 +16,7 @@ import org.mexe.studio.codec.ota.SimOtaCodec;
 import org.mexe.studio.codec.ota.Spi;
 import org.mexe.studio.security.KeystoreException;
 import org.mexe.studio.security.OtaCounterStore;
-import org.mexe.studio.security.Secret;
+import org.mexe.studio.security.OtaKeySource;
 import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SecretUnavailableException;
@@ -98,91 +97,65 @@ final class OtaCommand implements Runnable {
             return keystore == null ? null : keySet;
         }
 
-        OtaKeys resolve(CommandSpec spec, SecretResolver secrets) {
-            if (keystore != null || keySet != null || keystorePasswordEnv != null || keystorePasswordFile != null) {
-                return fromKeystore(spec, secrets);
-            }
-            byte[] kic = key(spec, secrets, "KIc", kicFile, kicEnv);
-            byte[] kid = key(spec, secrets, "KID", kidFile, kidEnv);
+        /** Where the options say the keys are; mistakes in the options are usage errors. */
+        OtaKeySource source(CommandSpec spec) {
             try {
-                return OtaKeys.of(kic, kid);
-            } finally {
-                wipe(kic);
-                wipe(kid);
-            }
-        }
-
-        private OtaKeys fromKeystore(CommandSpec spec, SecretResolver secrets) {
-            if (kicFile != null || kicEnv != null || kidFile != null || kidEnv != null) {
-                throw new ParameterException(spec.commandLine(), "give the keys from --keystore or from --kic-*/--kid-* options, not both");
-            }
-            if (keystore == null || keySet == null) {
-                throw new ParameterException(spec.commandLine(), "--keystore and --key-set go together: the keystore holds the keys"
-                        + " of key set N as kic-N and kid-N");
-            }
-            if ((keystorePasswordEnv == null) == (keystorePasswordFile == null)) {
-                throw new ParameterException(spec.commandLine(), "give the keystore's password with one of --keystore-password-env VAR"
-                        + " or --keystore-password-file FILE");
-            }
-            SecretLocation location = keystorePasswordEnv != null ? new SecretLocation.Environment(keystorePasswordEnv)
-                    : new SecretLocation.File(keystorePasswordFile);
-            try (Secret password = secrets.resolve(location); SimOtaKeys.KeySet keys = SimOtaKeys.read(keystore, password, keySet)) {
-                byte[] kic = keys.kic();
-                byte[] kid = keys.kid();
-                try {
-                    return OtaKeys.of(kic, kid);
-                } finally {
-                    wipe(kic);
-                    wipe(kid);
+                if (keystore != null || keySet != null || keystorePasswordEnv != null || keystorePasswordFile != null) {
+                    if (kicFile != null || kicEnv != null || kidFile != null || kidEnv != null) {
+                        throw new ParameterException(spec.commandLine(),
+                                "give the keys from --keystore or from --kic-*/--kid-* options, not both");
+                    }
+                    if (keystore == null || keySet == null) {
+                        throw new ParameterException(spec.commandLine(), "--keystore and --key-set go together: the keystore holds"
+                                + " the keys of key set N as kic-N and kid-N");
+                    }
+                    return new OtaKeySource.KeystoreKeySet(keystore, SecretLocation.exactlyOne(keystorePasswordEnv,
+                            keystorePasswordFile, "the keystore's password", "--keystore-password-env", "--keystore-password-file"),
+                            keySet);
                 }
-            } catch (SecretUnavailableException | KeystoreException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-
-        private static byte[] key(CommandSpec spec, SecretResolver secrets, String role, Path file, String variable) {
-            if (file != null && variable != null) {
-                throw new ParameterException(spec.commandLine(), "give the " + role + " key by file or by variable, not both");
-            }
-            if (file == null && variable == null) {
-                return null;
-            }
-            SecretLocation location = file != null ? new SecretLocation.File(file) : new SecretLocation.Environment(variable);
-            try (Secret secret = secrets.resolve(location)) {
-                byte[] text = secret.bytes();
-                try {
-                    return Hex.decode(new String(text, StandardCharsets.US_ASCII));
-                } catch (IllegalArgumentException e) {
-                    // The parser's message could quote the key: name the place only.
-                    throw new ParameterException(spec.commandLine(), "the " + role + " key in " + location.describe() + " is not hex");
-                } finally {
-                    Arrays.fill(text, (byte) 0);
-                }
+                return new OtaKeySource.HexKeys(SecretLocation.atMostOne(kicEnv, kicFile, "the KIc key", "--kic-env", "--kic-file"),
+                        SecretLocation.atMostOne(kidEnv, kidFile, "the KID key", "--kid-env", "--kid-file"));
             } catch (SecretUnavailableException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
 
-        private static void wipe(byte[] key) {
-            if (key != null) {
-                Arrays.fill(key, (byte) 0);
+        /** The keys, for the codec; the caller wipes them. */
+        OtaKeys resolve(CommandSpec spec, SecretResolver secrets) {
+            try (SimOtaKeys.KeySet keys = source(spec).read(secrets)) {
+                byte[] kic = keys.kic();
+                byte[] kid = keys.kid();
+                try {
+                    return OtaKeys.of(kic, kid);
+                } finally {
+                    SimOtaKeys.wipe(kic);
+                    SimOtaKeys.wipe(kid);
+                }
+            } catch (SecretUnavailableException | KeystoreException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
     }
 
-    /** The SPI, KIc and KID octets, as hex options. */
+    /** The SPI, KIc and KID octets of a command packet, as hex options: given to encode, and to decode a PoR. */
     static final class HeaderOptions {
 
-        @Option(names = "--spi", required = true, paramLabel = "HEX", description = "The two SPI octets, e.g. 1621.")
+        @Option(names = "--spi", paramLabel = "HEX", description = "The two SPI octets, e.g. 1621 (for decode --response: the"
+                + " command's SPI).")
         String spi;
 
-        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "The KIc octet, e.g. 25 (key 2, AES). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "The KIc octet, e.g. 25 (key 2, AES)."
+                + " Default: ${DEFAULT-VALUE}.")
         String kic;
 
-        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "The KID octet, e.g. 25 (key 2, AES CMAC). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "The KID octet, e.g. 25 (key 2, AES CMAC)."
+                + " Default: ${DEFAULT-VALUE}.")
         String kid;
 
-        Spi spi(CommandSpec spec) {
+        Spi spi(CommandSpec spec, String needed) {
+            if (spi == null) {
+                throw new ParameterException(spec.commandLine(), needed);
+            }
             try {
                 return Spi.decode(hexValue(spec, "--spi", spi, 2));
             } catch (IllegalArgumentException e) {
@@ -270,10 +243,14 @@ final class OtaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            byte[] secured;
             CommandPacket command;
             try {
-                secured = Hex.decode(data);
+                // Every option is checked before a counter is taken from the store.
+                Spi spi = header.spi(spec, "encode needs --spi HEX, the two SPI octets");
+                int kic = header.kic(spec);
+                int kid = header.kid(spec);
+                int targetApplication = hexValue(spec, "--tar", tar, 3);
+                byte[] secured = Hex.decode(data);
                 long cntr;
                 try {
                     cntr = counter();
@@ -281,8 +258,7 @@ final class OtaCommand implements Runnable {
                     spec.commandLine().getErr().println("prov ota encode: cannot take the next counter: " + e.getMessage());
                     return Prov.EXIT_GENERATION_FAILED;
                 }
-                command = new CommandPacket(header.spi(spec), header.kic(spec), header.kid(spec), hexValue(spec, "--tar", tar, 3), cntr,
-                        secured);
+                command = new CommandPacket(spi, kic, kid, targetApplication, cntr, secured);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -330,14 +306,9 @@ final class OtaCommand implements Runnable {
         @Option(names = "--sms", description = "The command is SMS user data starting with 02 70 00.")
         boolean sms;
 
-        @Option(names = "--spi", paramLabel = "HEX", description = "With --response: the command's SPI.")
-        String spi;
-
-        @Option(names = "--kic", paramLabel = "HEX", defaultValue = "00", description = "With --response: the command's KIc.")
-        String kic;
-
-        @Option(names = "--kid", paramLabel = "HEX", defaultValue = "00", description = "With --response: the command's KID.")
-        String kid;
+        /** With --response: the octets of the command that the PoR answers. */
+        @Mixin
+        HeaderOptions header;
 
         @Override
         public Integer call() {
@@ -356,15 +327,11 @@ final class OtaCommand implements Runnable {
                 err.println("prov ota decode: " + source + ": not hex: " + e.getMessage());
                 return Prov.EXIT_INVALID_INPUT;
             }
-            if (response && spi == null) {
-                throw new ParameterException(spec.commandLine(), "--response needs the command's --spi");
-            }
+            Spi commandSpi = response ? header.spi(spec, "--response needs the command's --spi") : null;
             OtaKeys otaKeys = keys.resolve(spec, parent.secrets);
             try {
                 if (response) {
-                    Spi commandSpi = Spi.decode(hexValue(spec, "--spi", spi, 2));
-                    ResponsePacket por = SimOtaCodec.decodeResponse(input, commandSpi, hexValue(spec, "--kic", kic, 1),
-                            hexValue(spec, "--kid", kid, 1), otaKeys);
+                    ResponsePacket por = SimOtaCodec.decodeResponse(input, commandSpi, header.kic(spec), header.kid(spec), otaKeys);
                     out.printf("TAR: %06X%nCNTR: %d%nStatus: %02X %s%nData: %s%n%s%n", por.tar(), por.counter(), por.statusCode(),
                             por.status().map(Enum::name).orElse("(reserved)"), Hex.encode(por.data()), integrity(commandSpi.porIntegrity()));
                 } else {

@@ -33,15 +33,7 @@ final class SigningOptions {
         if (keystore == null) {
             return Optional.empty();
         }
-        return Optional.of(Keystores.signingIdentity(keystore, alias, passwordLocation(passwordVariable, passwordFile), secrets));
-    }
-
-    /** Where the password is: exactly one of an environment variable and a file. */
-    static SecretLocation passwordLocation(String variable, Path file) throws SecretUnavailableException {
-        if ((variable == null) == (file == null)) {
-            throw new SecretUnavailableException("Give the keystore's password with exactly one of an environment variable and a file"
-                    + " (never on the command line itself).");
-        }
-        return variable != null ? new SecretLocation.Environment(variable) : new SecretLocation.File(file);
+        return Optional.of(Keystores.signingIdentity(keystore, alias, SecretLocation.exactlyOne(passwordVariable, passwordFile,
+                "the keystore's password", "--sign-password-env", "--sign-password-file"), secrets));
     }
 }

@@ -3,16 +3,14 @@ package org.mexe.studio.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.generator.ArtefactManifest;
-import org.mexe.studio.security.TrustPolicy;
 import org.mexe.studio.security.SignatureInvalidException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,17 +25,13 @@ final class Verify implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The output folder of prov generate.")
     Path folder;
 
-    @Option(names = "--trust", paramLabel = "PEM", required = true, arity = "1..*",
-            description = "Root certificates (PEM) to trust, e.g. the operator root CA.")
-    List<Path> trusted;
-
-    @Option(names = "--crl", paramLabel = "FILE", arity = "1..*", description = "CRLs (PEM or DER) to check revocation against.")
-    List<Path> crls = List.of();
+    @Mixin
+    TrustOptions trust;
 
     @Override
     public Integer call() {
         try {
-            var verified = ArtefactManifest.verify(folder, TrustPolicy.read(trusted, crls));
+            var verified = ArtefactManifest.verify(folder, trust.policy());
             spec.commandLine().getOut().printf("Verified: %d file(s) complete and untouched, signed by %s%n", verified.files(),
                     verified.signer().getSubjectX500Principal().getName());
             return 0;

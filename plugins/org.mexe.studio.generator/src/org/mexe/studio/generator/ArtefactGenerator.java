@@ -1,12 +1,10 @@
 package org.mexe.studio.generator;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
@@ -19,8 +17,12 @@ import org.mexe.studio.codec.sms.SmsAddress;
 import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.codec.sms.SubmitParameters;
 import org.mexe.studio.codec.wsp.PushSignature;
+import org.mexe.studio.dsl.validation.ModelLocations;
 import org.mexe.studio.dsl.validation.PayloadValidator;
 import org.mexe.studio.dsl.validation.ProvValidator;
+import org.mexe.studio.dsl.validation.TrustMaterial.Failed;
+import org.mexe.studio.dsl.validation.TrustMaterial.Loaded;
+import org.mexe.studio.dsl.validation.TrustMaterial.Unavailable;
 import org.mexe.studio.generator.SubscriberFile.Need;
 import org.mexe.studio.generator.SubscriberFile.Subscriber;
 import org.mexe.studio.model.constraints.Syntax;
@@ -28,6 +30,9 @@ import org.mexe.studio.model.payload.DeliveryPayload;
 import org.mexe.studio.model.payload.DeliveryPayload.Encoded;
 import org.mexe.studio.model.payload.DeliveryPayload.Signing;
 import org.mexe.studio.model.payload.NotCarried;
+import org.mexe.studio.model.payload.PushSecurity;
+import org.mexe.studio.model.payload.PushSecurity.Pin;
+import org.mexe.studio.model.payload.PushSecurity.UnusablePinException;
 import org.mexe.studio.model.provisioning.DeliveryFormat;
 import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
@@ -54,12 +59,6 @@ import org.mexe.studio.security.SecretUnavailableException;
  * artefact, a summary or a message.
  */
 final class ArtefactGenerator {
-
-    /** A generated USERPIN (USERPIN, USERNETWPIN) has this many digits. */
-    static final int GENERATED_PIN_DIGITS = 8;
-    /** A generated USERPINMAC PIN is this many random digits and as many derived from the document. */
-    static final int GENERATED_PINMAC_RANDOM_DIGITS = 4;
-
 
     /** What a delivery summary shows as MAC when the push is not signed. */
     static final String NO_MAC = "none";
@@ -119,8 +118,8 @@ final class ArtefactGenerator {
             throw Locations.cannotGenerate(delivery, ProvValidator.NOKIA_OTA_SECURITY, "The Nokia OTA format has no security,"
                     + " so it cannot be sent with " + method.getLiteral() + ": write 'security none', or deliver 'format oma-cp'.", null);
         }
-        boolean usesPin = method == SecurityMethod.USERPIN || method == SecurityMethod.USERNETWPIN || method == SecurityMethod.USERPINMAC;
-        boolean usesImsi = method == SecurityMethod.NETWPIN || method == SecurityMethod.USERNETWPIN;
+        boolean usesPin = PushSecurity.needsPin(method);
+        boolean usesImsi = PushSecurity.needsImsi(method);
         String sharedPin = usesPin && !delivery.isGeneratedPin() && delivery.getPin() != null ? readSecret(delivery.getPin()) : null;
 
         List<Recipient> recipients = new ArrayList<>();
@@ -210,15 +209,36 @@ final class ArtefactGenerator {
      */
     private static final class Keys {
 
-        private Signing signing = Signing.none();
-        private final AtomicReference<String> generatedPin = new AtomicReference<>();
+        private final Signing signing;
+        private final AtomicReference<String> madePin = new AtomicReference<>();
         private final AtomicReference<String> fault = new AtomicReference<>();
         private final Optional<Subscriber> subscriber;
         private final SecretRef pinReference;
 
-        Keys(Optional<Subscriber> subscriber, SecretRef pinReference) {
+        /** Keeps a fault of {@code signing} for {@link #check} instead of letting it escape the codec. */
+        Keys(Signing signing, boolean pinMade, Optional<Subscriber> subscriber, SecretRef pinReference) {
             this.subscriber = subscriber;
             this.pinReference = pinReference;
+            this.signing = wbxml -> {
+                try {
+                    Optional<CpSecurity> security = signing.forDocument(wbxml);
+                    if (pinMade) {
+                        security.flatMap(PushSecurity::userPin).ifPresent(madePin::set);
+                    }
+                    return security;
+                } catch (UnusablePinException e) {
+                    fault.set(switch (e.fault()) {
+                        case NOT_WELL_FORMED -> "a USERPINMAC PIN is an even number of 2 to 40 digits; write 'pin generated' to have"
+                                + " one made.";
+                        case NOT_MADE_FOR_THIS_DOCUMENT -> "it was not made for this document (the second half of a USERPINMAC PIN"
+                                + " derives from the document it protects); write 'pin generated' to have one made per document.";
+                    });
+                } catch (IllegalArgumentException e) {
+                    fault.set(e.getMessage() + ".");
+                }
+                // Any key keeps the encoding going; check() stops generation right after.
+                return Optional.of(new CpSecurity.UserPin("0"));
+            };
         }
 
         Signing signing() {
@@ -226,7 +246,7 @@ final class ArtefactGenerator {
         }
 
         Optional<String> generatedPin() {
-            return Optional.ofNullable(generatedPin.get());
+            return Optional.ofNullable(madePin.get());
         }
 
         /** Throws for a fault found while signing, placed where the PIN came from; never quotes the PIN. */
@@ -249,57 +269,14 @@ final class ArtefactGenerator {
             }
             throw Locations.cannotGenerate(delivery, GenerationException.UNUSABLE_SECRET, "The PIN is not usable: " + message, null);
         }
-
-        /** A signing by fixed key material; a fault in it is kept for {@link #check} instead of escaping the codec. */
-        Signing keyed(Supplier<CpSecurity> security, String madePin) {
-            return wbxml -> {
-                try {
-                    CpSecurity made = security.get();
-                    if (madePin != null) {
-                        generatedPin.set(madePin);
-                    }
-                    return Optional.of(made);
-                } catch (IllegalArgumentException e) {
-                    fault.set(e.getMessage() + ".");
-                    // Any key keeps the encoding going; check() stops generation right after.
-                    return Optional.of(new CpSecurity.UserPin("0"));
-                }
-            };
-        }
-
-        /**
-         * USERPINMAC's PIN belongs to one document: a made one is random digits plus the digits the
-         * document's MAC gives; a given one must be the PIN made for exactly this document.
-         */
-        Signing userPinMac(String randomPart, Optional<String> given) {
-            return wbxml -> {
-                if (given.isEmpty()) {
-                    CpSecurity.UserPinMac made = CpSecurity.UserPinMac.forDocument(randomPart, wbxml);
-                    generatedPin.set(made.pin());
-                    return Optional.of(made);
-                }
-                String pin = given.get();
-                if (!CpSecurity.UserPinMac.isWellFormed(pin)) {
-                    fault.set("a USERPINMAC PIN is an even number of 2 to 40 digits; write 'pin generated' to have one made.");
-                    return Optional.of(new CpSecurity.UserPin("0"));
-                }
-                CpSecurity.UserPinMac made = CpSecurity.UserPinMac.forDocument(pin.substring(0, pin.length() / 2), wbxml);
-                if (!made.pin().equals(pin)) {
-                    fault.set("it was not made for this document (the second half of a USERPINMAC PIN derives from the"
-                            + " document it protects); write 'pin generated' to have one made per document.");
-                }
-                return Optional.of(made);
-            };
-        }
     }
 
     private Keys keys(ParameterDelivery delivery, SecurityMethod method, Recipient recipient, String sharedPin) throws GenerationException {
         boolean generated = delivery.isGeneratedPin();
-        Keys keys = new Keys(recipient.subscriber(), sharedPin != null ? delivery.getPin() : null);
         Optional<String> pin = sharedPin != null ? Optional.of(sharedPin) : recipient.subscriber().flatMap(Subscriber::pin);
         Optional<String> imsi = recipient.imsi();
         String where = recipient.subscriber().map(s -> " for " + s.msisdn()).orElse("");
-        if (method == SecurityMethod.NETWPIN || method == SecurityMethod.USERNETWPIN) {
+        if (PushSecurity.needsImsi(method)) {
             if (imsi.isEmpty()) {
                 throw Locations.cannotGenerate(delivery, ProvValidator.MISSING_IMSI, method.getLiteral()
                         + " security is keyed by the subscriber's IMSI: add 'imsi \"...\"' to the delivery.", null);
@@ -309,35 +286,16 @@ final class ArtefactGenerator {
                         + "\" is not valid: give 6 to 15 digits (3GPP TS 23.003).", null);
             }
         }
-        boolean needsPin = method == SecurityMethod.USERPIN || method == SecurityMethod.USERNETWPIN || method == SecurityMethod.USERPINMAC;
+        boolean needsPin = PushSecurity.needsPin(method);
         if (needsPin && !generated && pin.isEmpty()) {
             throw Locations.cannotGenerate(delivery, ProvValidator.MISSING_PIN, method.getLiteral() + " security needs a PIN" + where
                     + ": add 'pin env \"VARIABLE\"', 'pin file \"path\"' or 'pin generated' to the delivery"
                     + (recipient.subscriber().isPresent() ? ", or a pin column to the subscribers file." : "."), null);
         }
-        keys.signing = switch (method) {
-            case NONE -> Signing.none();
-            case NETWPIN -> keys.keyed(() -> new CpSecurity.NetworkPin(imsi.orElseThrow()), null);
-            case USERPIN -> {
-                String userPin = generated ? digits(GENERATED_PIN_DIGITS) : pin.orElseThrow();
-                yield keys.keyed(() -> new CpSecurity.UserPin(userPin), generated ? userPin : null);
-            }
-            case USERNETWPIN -> {
-                String userPin = generated ? digits(GENERATED_PIN_DIGITS) : pin.orElseThrow();
-                yield keys.keyed(() -> new CpSecurity.UserNetworkPin(imsi.orElseThrow(), userPin), generated ? userPin : null);
-            }
-            case USERPINMAC -> generated
-                    ? keys.userPinMac(digits(GENERATED_PINMAC_RANDOM_DIGITS), Optional.empty())
-                    : keys.userPinMac(null, pin);
-        };
-        return keys;
-    }
-
-    /** Decimal digits from the generator's SecureRandom; the first may be 0. */
-    private String digits(int count) {
-        StringBuilder digits = new StringBuilder(count);
-        random.ints(count, 0, 10).forEach(digits::append);
-        return digits.toString();
+        boolean made = generated && needsPin;
+        Optional<Pin> userPin = made ? PushSecurity.onTheWire(method).map(wire -> Pin.make(wire, random)) : pin.map(Pin.Given::new);
+        return new Keys(PushSecurity.signing(method, imsi, userPin), made, recipient.subscriber(),
+                sharedPin != null ? delivery.getPin() : null);
     }
 
     /**
@@ -352,18 +310,17 @@ final class ArtefactGenerator {
 
     /** A secret the model names, relative files resolved against the .prov file that names them. */
     private String readSecret(SecretRef ref) throws GenerationException {
-        SecretLocation location = switch (ref.getSource()) {
-            case ENV -> new SecretLocation.Environment(ref.getLocation());
-            case FILE -> new SecretLocation.File(sourceFolder(ref).resolve(ref.getLocation()).normalize());
+        SecretLocation location = switch (ModelLocations.secret(ref, "secret")) {
+            case Loaded<SecretLocation>(SecretLocation loaded) -> loaded;
+            case Failed<SecretLocation>(String message, String hint) -> throw Locations.cannotGenerate(ref,
+                    GenerationException.UNAVAILABLE_SECRET, hint.isEmpty() ? message : message + " " + hint, null);
+            case Unavailable<SecretLocation>(String why, String hint) -> throw Locations.cannotGenerate(ref,
+                    GenerationException.UNAVAILABLE_SECRET, why + " " + hint, null);
         };
         try (Secret secret = secrets.resolve(location)) {
             return secret.reveal();
         } catch (SecretUnavailableException e) {
             throw Locations.cannotGenerate(ref, GenerationException.UNAVAILABLE_SECRET, e.getMessage(), e);
         }
-    }
-
-    private static Path sourceFolder(SecretRef ref) {
-        return Locations.file(ref).getParent();
     }
 }

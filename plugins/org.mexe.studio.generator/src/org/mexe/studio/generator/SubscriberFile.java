@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.mexe.studio.model.constraints.Syntax;
 import org.mexe.studio.model.provisioning.SubscriberColumn;
@@ -33,7 +32,6 @@ final class SubscriberFile {
     /** The code of every fault in a subscribers file. */
     static final String INVALID_SUBSCRIBERS = "org.mexe.studio.generator.invalidSubscribers";
 
-    private static final Pattern MSISDN = Pattern.compile("\\+?[0-9]{1,15}");
 
     /** One subscriber: the MSISDN to send to, the IMSI and PIN when the file has them, and where it was read. */
     record Subscriber(String msisdn, Optional<String> imsi, Optional<String> pin, Path file, int line, int pinColumn) {
@@ -122,10 +120,11 @@ final class SubscriberFile {
                         + ": separate the fields with commas, one subscriber per line."));
             }
             Field msisdn = fields.get(positions.get(SubscriberColumn.MSISDN));
-            if (!MSISDN.matcher(msisdn.text).matches()) {
+            // The rule of a delivery's 'to': E.164 country codes never start with 0, so "+0..." is refused here too.
+            if (!Syntax.isPhoneNumber(msisdn.text)) {
                 throw invalid(problem(file, lineNumber, msisdn.column, msisdn.offset, msisdn.text.length(), "The MSISDN \""
-                        + msisdn.text + "\" is not a phone number: give up to 15 digits, with a leading + for the international"
-                        + " format, for example +447700900123."));
+                        + msisdn.text + "\" is not a phone number: give up to 15 digits, or a leading + and the country code (which never"
+                        + " starts with 0) for the international format, for example +447700900123."));
             }
             Integer earlier = lineOfMsisdn.putIfAbsent(msisdn.text, lineNumber);
             if (earlier != null) {

@@ -1,6 +1,7 @@
 package org.mexe.studio.security;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Where a secret is read from at generation time: it is never written into a model. */
 public sealed interface SecretLocation {
@@ -29,6 +30,32 @@ public sealed interface SecretLocation {
         public String key() {
             return "file:" + path.toAbsolutePath().normalize();
         }
+    }
+
+    /**
+     * Where a front door was told a secret is: by at most one of an environment variable and a
+     * file (never the secret itself, which would land in a shell history or a build log).
+     *
+     * @param what the secret, for the message: "the keystore's password"
+     * @param variableOption how the front door names the variable: "--password-env", "signPasswordEnv"
+     * @param fileOption how the front door names the file
+     * @return empty when neither is given
+     * @throws SecretUnavailableException when both are given
+     */
+    static Optional<SecretLocation> atMostOne(String variable, Path file, String what, String variableOption, String fileOption)
+            throws SecretUnavailableException {
+        if (variable != null && file != null) {
+            throw new SecretUnavailableException("Give " + what + " by " + variableOption + " or by " + fileOption + ", not both.");
+        }
+        return variable != null ? Optional.of(new Environment(variable)) : Optional.ofNullable(file).map(File::new);
+    }
+
+    /** As {@link #atMostOne}, for a secret that must be given: exactly one of the variable and the file. */
+    static SecretLocation exactlyOne(String variable, Path file, String what, String variableOption, String fileOption)
+            throws SecretUnavailableException {
+        return atMostOne(variable, file, what, variableOption, fileOption).orElseThrow(() -> new SecretUnavailableException(
+                "Give " + what + " with exactly one of " + variableOption + " (an environment variable) and " + fileOption
+                        + " (a file), never the secret itself."));
     }
 
     /** Names the location, never the value: safe for messages. */

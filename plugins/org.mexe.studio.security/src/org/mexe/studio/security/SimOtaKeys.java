@@ -12,6 +12,7 @@ import java.security.UnrecoverableKeyException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,42 +29,62 @@ public final class SimOtaKeys {
     /** The key algorithms a PKCS#12 secret key entry of an OTA key may be stored under. */
     public static final List<String> ALGORITHMS = List.of("AES", "DESede", "DES");
 
-    /** The two keys of one key set. Never printed; {@link #close()} wipes them. */
+    /**
+     * The two keys of one key set, or the keys given one by one (either may then be absent). Never
+     * printed; {@link #close()} wipes them.
+     */
     public static final class KeySet implements AutoCloseable {
 
-        private final int index;
+        private final OptionalInt keySet;
         private final byte[] kic;
         private final byte[] kid;
 
-        private KeySet(int index, byte[] kic, byte[] kid) {
-            this.index = index;
+        private KeySet(OptionalInt keySet, byte[] kic, byte[] kid) {
+            this.keySet = keySet;
             this.kic = kic;
             this.kid = kid;
         }
 
-        public int index() {
-            return index;
+        /** Keys not read from a keystore; the arrays are taken over, not copied. */
+        static KeySet given(byte[] kic, byte[] kid) {
+            return new KeySet(OptionalInt.empty(), kic, kid);
         }
 
-        /** A copy of the KIc: the caller wipes it. */
+        /** The key set (key version) the keys were read as; empty for keys given one by one. */
+        public OptionalInt keySet() {
+            return keySet;
+        }
+
+        /** A copy of the KIc, or null when none was given: the caller wipes it. */
         public byte[] kic() {
-            return kic.clone();
+            return kic == null ? null : kic.clone();
         }
 
-        /** A copy of the KID: the caller wipes it. */
+        /** A copy of the KID, or null when none was given: the caller wipes it. */
         public byte[] kid() {
-            return kid.clone();
+            return kid == null ? null : kid.clone();
         }
 
         @Override
         public void close() {
-            Arrays.fill(kic, (byte) 0);
-            Arrays.fill(kid, (byte) 0);
+            wipe(kic);
+            wipe(kid);
         }
 
         @Override
         public String toString() {
-            return "KeySet[" + index + ", KIc " + kic.length + " bytes, KID " + kid.length + " bytes]";
+            return "KeySet[" + (keySet.isPresent() ? keySet.getAsInt() : "given") + ", KIc " + length(kic) + ", KID " + length(kid) + "]";
+        }
+
+        private static String length(byte[] key) {
+            return key == null ? "absent" : key.length + " bytes";
+        }
+    }
+
+    /** Overwrites a key that is no longer needed; null is no key. */
+    public static void wipe(byte[] key) {
+        if (key != null) {
+            Arrays.fill(key, (byte) 0);
         }
     }
 
@@ -84,7 +105,7 @@ public final class SimOtaKeys {
         KeyStore store = Keystores.load(file, password);
         byte[] kic = secretKey(store, file, password, kicAlias(keySet), "KIc", keySet);
         try {
-            return new KeySet(keySet, kic, secretKey(store, file, password, kidAlias(keySet), "KID", keySet));
+            return new KeySet(OptionalInt.of(keySet), kic, secretKey(store, file, password, kidAlias(keySet), "KID", keySet));
         } catch (KeystoreException e) {
             Arrays.fill(kic, (byte) 0);
             throw e;

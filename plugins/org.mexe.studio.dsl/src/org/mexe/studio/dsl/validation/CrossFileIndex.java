@@ -20,6 +20,7 @@ import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsData;
+import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.resource.impl.ResourceSetBasedResourceDescriptions;
 import org.mexe.studio.model.provisioning.ProvisioningPackage.Literals;
 
@@ -52,6 +53,29 @@ final class CrossFileIndex {
                 declarations.computeIfAbsent(element.getName(), k -> new ArrayList<>(1)).add(file);
             }
         }
+    }
+
+    /** The references through which a parameter set is used. */
+    static final Set<EReference> USES_OF_SETS = Set.of(Literals.PARAMETER_DELIVERY__PARAMETER_SETS,
+            Literals.UPDATE_PHONE_PARAMETERS__PARAMETER_SETS, Literals.UPDATE_SIM_PARAMETERS__PARAMETER_SETS,
+            Literals.PARAMETER_SET__BASE);
+
+    /** The index of every file, looked up once per validation of a file (kept in the validation context). */
+    static CrossFileIndex forValidation(Resource resource, Map<Object, Object> context, ResourceDescriptionsProvider descriptions) {
+        if (context != null && context.get(CrossFileIndex.class) instanceof CrossFileIndex index) {
+            return index;
+        }
+        CrossFileIndex index = of(resource, descriptions.getResourceDescriptions(resource), USES_OF_SETS);
+        if (context != null) {
+            context.put(CrossFileIndex.class, index);
+        }
+        return index;
+    }
+
+    /** The URI of a file as the index knows it. */
+    static URI normalized(Resource resource) {
+        return resource.getResourceSet() == null ? resource.getURI()
+                : resource.getResourceSet().getURIConverter().normalize(resource.getURI());
     }
 
     static CrossFileIndex of(Resource resource, IResourceDescriptions index, Set<EReference> usesOfSets) {

@@ -10,11 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.mexe.studio.codec.MessageTooLongException;
-import org.mexe.studio.codec.cp.CpSecurity;
 import org.mexe.studio.codec.sms.InformationElement.Concatenation;
 import org.mexe.studio.codec.sms.SmsAddress;
 import org.mexe.studio.codec.sms.SubmitParameters;
@@ -22,6 +19,7 @@ import org.mexe.studio.model.payload.DeliveryPayload;
 import org.mexe.studio.model.payload.DeliveryPayload.Encoded;
 import org.mexe.studio.model.payload.DeliveryPayload.Signing;
 import org.mexe.studio.model.payload.NotCarried;
+import org.mexe.studio.model.payload.PushSecurity;
 import org.mexe.studio.model.provisioning.DeliveryFormat;
 import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
@@ -38,7 +36,7 @@ import org.mexe.studio.model.provisioning.SecurityMethod;
  * {@value #SECRET_STAND_IN_LENGTH} characters, and the MAC is 40 hex digits whatever the key.
  * The generator checks the limits again with the real secrets.
  */
-public class PayloadValidator extends AbstractDeclarativeValidator {
+public class PayloadValidator extends ComposedValidator {
 
     /** The delivery needs more SMS than a target handset reassembles. */
     public static final String TOO_MANY_SEGMENTS = "org.mexe.studio.dsl.payloadTooManySegments";
@@ -54,11 +52,6 @@ public class PayloadValidator extends AbstractDeclarativeValidator {
     private static final SubmitParameters STAND_IN_SUBMIT = new SubmitParameters(SmsAddress.international("0"), 0, 0);
     private static final String STAND_IN_PIN = "1234";
     private static final String STAND_IN_IMSI = "001010123456789";
-
-    @Override
-    public void register(EValidatorRegistrar registrar) {
-        // Composed into ProvValidator, which registers for the package.
-    }
 
     @Check
     public void payloadFitsTheHandsets(ParameterDelivery delivery) {
@@ -128,13 +121,7 @@ public class PayloadValidator extends AbstractDeclarativeValidator {
 
     /** Any key of the method: the MAC is 40 hex digits whatever the key, so the size is exact. */
     private static Signing standInSigning(SecurityMethod method) {
-        return switch (method) {
-            case NONE -> Signing.none();
-            case USERPIN -> Signing.with(new CpSecurity.UserPin(STAND_IN_PIN));
-            case NETWPIN -> Signing.with(new CpSecurity.NetworkPin(STAND_IN_IMSI));
-            case USERNETWPIN -> Signing.with(new CpSecurity.UserNetworkPin(STAND_IN_IMSI, STAND_IN_PIN));
-            case USERPINMAC -> wbxml -> Optional.of(CpSecurity.UserPinMac.forDocument(STAND_IN_PIN, wbxml));
-        };
+        return PushSecurity.signing(method, Optional.of(STAND_IN_IMSI), Optional.of(new PushSecurity.Pin.Made(STAND_IN_PIN)));
     }
 
     /**

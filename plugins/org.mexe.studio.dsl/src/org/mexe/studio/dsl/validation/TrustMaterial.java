@@ -2,7 +2,6 @@ package org.mexe.studio.dsl.validation;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -17,16 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.eclipse.emf.common.CommonPlugin;
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.mexe.studio.model.provisioning.Certificate;
 import org.mexe.studio.model.provisioning.Keystore;
-import org.mexe.studio.model.provisioning.SecretRef;
 import org.mexe.studio.security.Certificates;
 import org.mexe.studio.security.KeystoreException;
 import org.mexe.studio.security.Keystores;
@@ -131,7 +127,7 @@ public final class TrustMaterial extends AdapterImpl {
         if (keystore.getPath() == null || keystore.getPassword() == null) {
             return new Failed<>("the keystore " + keystore.getName() + " is incomplete", "");
         }
-        Outcome<Path> file = resolve(keystore, keystore.getPath(), "keystore");
+        Outcome<Path> file = ModelLocations.file(keystore, keystore.getPath(), "keystore");
         if (!(file instanceof Loaded<Path>(Path path))) {
             return retype(file);
         }
@@ -139,7 +135,7 @@ public final class TrustMaterial extends AdapterImpl {
         if (stamp.isEmpty()) {
             return new Failed<>("The keystore " + path + " does not exist.", "Point 'file' at the PKCS#12 file.");
         }
-        Outcome<SecretLocation> password = location(keystore, keystore.getPassword());
+        Outcome<SecretLocation> password = ModelLocations.secret(keystore.getPassword(), "password");
         if (!(password instanceof Loaded<SecretLocation>(SecretLocation location))) {
             return retype(password);
         }
@@ -173,7 +169,7 @@ public final class TrustMaterial extends AdapterImpl {
         if (!(chains instanceof Loaded<SortedMap<String, List<X509Certificate>>>(var byAlias))) {
             return retype(chains);
         }
-        Path file = resolve(keystore, keystore.getPath(), "keystore") instanceof Loaded<Path>(Path path) ? path : Path.of(keystore.getPath());
+        Path file = ModelLocations.file(keystore, keystore.getPath(), "keystore") instanceof Loaded<Path>(Path path) ? path : Path.of(keystore.getPath());
         try {
             return new Loaded<>(Keystores.chainOf(file, certificate.getAlias(), byAlias));
         } catch (KeystoreException e) {
@@ -182,7 +178,7 @@ public final class TrustMaterial extends AdapterImpl {
     }
 
     private Outcome<List<X509Certificate>> certificateFile(Certificate certificate) {
-        Outcome<Path> file = resolve(certificate, certificate.getFile(), "certificate file");
+        Outcome<Path> file = ModelLocations.file(certificate, certificate.getFile(), "certificate file");
         if (!(file instanceof Loaded<Path>(Path path))) {
             return retype(file);
         }
@@ -198,7 +194,7 @@ public final class TrustMaterial extends AdapterImpl {
 
     /** A revocation list named by a domain, relative to the file that declares {@code context}. */
     Outcome<List<X509CRL>> revocationList(EObject context, String location) {
-        Outcome<Path> file = resolve(context, location, "revocation list");
+        Outcome<Path> file = ModelLocations.file(context, location, "revocation list");
         if (!(file instanceof Loaded<Path>(Path path))) {
             return retype(file);
         }
@@ -237,54 +233,5 @@ public final class TrustMaterial extends AdapterImpl {
             // Unreadable metadata: never a cache hit, the read itself reports the cause.
             return Optional.of(new Stamp(System.nanoTime(), -1));
         }
-    }
-
-    private Outcome<SecretLocation> location(EObject context, SecretRef reference) {
-        if (reference.getLocation() == null || reference.getSource() == null) {
-            return new Failed<>("the password is incomplete", "");
-        }
-        return switch (reference.getSource()) {
-            case ENV -> new Loaded<>(new SecretLocation.Environment(reference.getLocation()));
-            case FILE -> {
-                Outcome<Path> file = resolve(context, reference.getLocation(), "password file");
-                yield file instanceof Loaded<Path>(Path path) ? new Loaded<>(new SecretLocation.File(path)) : retype(file);
-            }
-        };
-    }
-
-    /** A path of the model: absolute, or relative to the folder of the .prov file that names it. */
-    static Outcome<Path> resolve(EObject context, String location, String what) {
-        Path path;
-        try {
-            path = Path.of(location);
-        } catch (InvalidPathException e) {
-            return new Failed<>("The " + what + " \"" + location + "\" is not a valid path: " + e.getReason() + ".",
-                    "Give a file path, relative to the .prov file.");
-        }
-        if (path.isAbsolute()) {
-            return new Loaded<>(path.normalize());
-        }
-        Optional<Path> folder = folderOf(context.eResource());
-        if (folder.isEmpty()) {
-            return new Unavailable<>("the " + what + " \"" + location + "\" is relative to the .prov file, which is not on disk.",
-                    "Validate the .prov file where it is saved to check it.");
-        }
-        return new Loaded<>(folder.get().resolve(path).normalize());
-    }
-
-    private static Optional<Path> folderOf(Resource resource) {
-        if (resource == null || resource.getURI() == null) {
-            return Optional.empty();
-        }
-        URI uri = resource.getURI();
-        if (uri.isPlatform()) {
-            // In the IDE: platform:/resource/… is a workspace file, found on disk through EMF.
-            uri = CommonPlugin.resolve(uri);
-        }
-        if (!uri.isFile()) {
-            return Optional.empty();
-        }
-        Path parent = Path.of(uri.toFileString()).toAbsolutePath().getParent();
-        return Optional.ofNullable(parent);
     }
 }

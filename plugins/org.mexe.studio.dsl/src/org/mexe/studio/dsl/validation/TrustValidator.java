@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 import org.mexe.studio.dsl.validation.TrustMaterial.Failed;
@@ -53,7 +52,7 @@ import org.mexe.studio.security.TrustPolicy;
  * save, and in every batch validation) and read each file once per resource set through
  * {@link TrustMaterial}; a model without trust elements reads nothing.
  */
-public class TrustValidator extends AbstractDeclarativeValidator {
+public class TrustValidator extends ComposedValidator {
 
     private static final String PREFIX = "org.mexe.studio.dsl.";
     public static final String KEYSTORE_UNUSABLE = PREFIX + "keystoreUnusable";
@@ -76,11 +75,6 @@ public class TrustValidator extends AbstractDeclarativeValidator {
     public static final String SIGNER_REVOKED = PREFIX + "signerRevoked";
     public static final String SIGNER_INVALID = PREFIX + "signerInvalid";
     public static final String PERMISSION_NOT_ALLOWED = PREFIX + "permissionNotAllowed";
-
-    @Override
-    public void register(org.eclipse.xtext.validation.EValidatorRegistrar registrar) {
-        // Composed into ProvValidator, which registers for the package.
-    }
 
     // ---- Keystores and certificates ---------------------------------------------------------
 

@@ -1,6 +1,12 @@
 package org.mexe.studio.generator.tests;
 
-/** A parameter set with every parameter the brief lists, shared by the mapping, generation and peer tests. */
+/**
+ * A parameter set with every parameter the brief lists, shared by the mapping, generation and peer
+ * tests. Not {@code EveryConstruct}'s National set on purpose: that one covers the language's
+ * variants (secrets from files, several values, omitted ports) for the formatter and the
+ * round trips, while this one pins each parameter once, with secrets from the environment, to the
+ * documents below.
+ */
 final class BriefSets {
 
     /** Every block, each parameter once; the secrets come from the environment. */

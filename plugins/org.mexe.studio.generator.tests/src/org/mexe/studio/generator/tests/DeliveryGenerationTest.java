@@ -279,6 +279,8 @@ class DeliveryGenerationTest {
         for (Case c : List.of(
                 new Case("+447700900001,1111,extra\n", 1, 20, "Line 1 has 3 field(s), but the columns msisdn, pin need 2"),
                 new Case("447-700,1111\n", 1, 1, "The MSISDN \"447-700\" is not a phone number"),
+                // As in a delivery's 'to': no E.164 country code starts with 0.
+                new Case("+447700900001,1111\n+0447700900002,2222\n", 2, 1, "The MSISDN \"+0447700900002\" is not a phone number"),
                 new Case("+447700900001,1111\n+447700900001,2222\n", 2, 1, "The MSISDN +447700900001 is already on line 1"),
                 new Case("+447700900001,\n", 1, 15, "The PIN on line 1 is empty"),
                 new Case("\"+447700900001,1111\n", 1, 1, "does not end on this line"),

@@ -1,22 +1,15 @@
 package org.mexe.studio.model.payload;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.codec.cp.CpSecurity;
-import org.mexe.studio.codec.cp.OmaCpMessage;
-import org.mexe.studio.codec.cp.OmaCpMessageEncoder;
-import org.mexe.studio.codec.cp.ProvWbxml;
 import org.mexe.studio.codec.cp.ProvisioningDocument;
 import org.mexe.studio.codec.push.PushDocumentType;
-import org.mexe.studio.codec.push.PushMessageEncoder;
 import org.mexe.studio.codec.push.PushWbxml;
-import org.mexe.studio.codec.push.PushXml;
 import org.mexe.studio.codec.sms.InformationElement.Concatenation;
-import org.mexe.studio.codec.sms.SmsSegmenter;
 import org.mexe.studio.codec.sms.SmsSubmit;
 import org.mexe.studio.codec.sms.SubmitParameters;
 import org.mexe.studio.codec.wbxml.WbxmlElement;
@@ -66,25 +59,34 @@ public final class DeliveryPayload {
         }
     }
 
-    /** Every representation of one delivery's message, and what its format could not carry. */
-    public record Encoded(DeliveryFormat format, String xml, byte[] wbxml, byte[] wspPush, List<SmsSubmit> submits,
-            Optional<CpSecurity> security, Optional<PushSignature> signature, List<NotCarried> notCarried) {
+    /** Every representation of one delivery's message, down to the SMS, and what its format could not carry. */
+    public record Encoded(DeliveryFormat format, PushMessage message, List<SmsSubmit> submits, List<NotCarried> notCarried) {
 
         public Encoded {
-            wbxml = wbxml.clone();
-            wspPush = wspPush.clone();
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(message, "message");
             submits = List.copyOf(submits);
             notCarried = List.copyOf(notCarried);
         }
 
-        @Override
-        public byte[] wbxml() {
-            return wbxml.clone();
+        public String xml() {
+            return message.xml();
         }
 
-        @Override
+        public byte[] wbxml() {
+            return message.wbxml();
+        }
+
         public byte[] wspPush() {
-            return wspPush.clone();
+            return message.wspPush();
+        }
+
+        public Optional<CpSecurity> security() {
+            return message.security();
+        }
+
+        public Optional<PushSignature> signature() {
+            return message.signature();
         }
 
         public int smsCount() {
@@ -92,20 +94,9 @@ public final class DeliveryPayload {
         }
 
         @Override
-        public boolean equals(Object other) {
-            return other instanceof Encoded e && format == e.format && xml.equals(e.xml) && Arrays.equals(wbxml, e.wbxml)
-                    && Arrays.equals(wspPush, e.wspPush) && submits.equals(e.submits) && security.equals(e.security)
-                    && signature.equals(e.signature) && notCarried.equals(e.notCarried);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(format, xml, Arrays.hashCode(wbxml), Arrays.hashCode(wspPush), submits, signature);
-        }
-
-        @Override
         public String toString() {
-            return "Encoded[format=%s, wbxml=%d bytes, sms=%d, signature=%s]".formatted(format, wbxml.length, submits.size(), signature);
+            return "Encoded[format=%s, wbxml=%d bytes, sms=%d, signature=%s]".formatted(format, message.wbxml().length, submits.size(),
+                    message.signature());
         }
     }
 
@@ -137,24 +128,19 @@ public final class DeliveryPayload {
     }
 
     private static Encoded omaCp(Mapped<ProvisioningDocument> mapped, Signing signing, SubmitParameters submit) {
-        ProvisioningDocument document = mapped.document();
-        Optional<CpSecurity> security = signing.forDocument(ProvWbxml.encode(document));
-        OmaCpMessage message = security
-                .map(s -> OmaCpMessageEncoder.signed(document, s, TRANSACTION_ID, submit))
-                .orElseGet(() -> OmaCpMessageEncoder.unsigned(document, TRANSACTION_ID, submit));
-        return new Encoded(DeliveryFormat.OMA_CP, message.xml(), message.wbxml(), message.wspPush(), message.submits(), security,
-                message.signature(), mapped.notCarried());
+        return encoded(DeliveryFormat.OMA_CP, PushMessage.omaCp(mapped.document(), signing), submit, mapped.notCarried());
     }
 
     private static Encoded nokiaOta(Mapped<WbxmlElement> mapped, Signing signing, SubmitParameters submit) {
         WbxmlElement document = mapped.document();
-        byte[] wbxml = PushWbxml.encode(NOKIA_OTA, document);
-        if (signing.forDocument(wbxml).isPresent()) {
+        if (signing.forDocument(PushWbxml.encode(NOKIA_OTA, document)).isPresent()) {
             throw new IllegalArgumentException("Nokia OTA settings cannot be signed: the format has no security");
         }
-        byte[] push = PushMessageEncoder.wspPush(NOKIA_OTA, document, TRANSACTION_ID);
-        return new Encoded(DeliveryFormat.NOKIA_OTA, PushXml.write(NOKIA_OTA, document), wbxml, push,
-                SmsSegmenter.segment(push, NOKIA_OTA.ports(), submit), Optional.empty(), Optional.empty(), mapped.notCarried());
+        return encoded(DeliveryFormat.NOKIA_OTA, PushMessage.unsigned(NOKIA_OTA, document), submit, mapped.notCarried());
+    }
+
+    private static Encoded encoded(DeliveryFormat format, PushMessage message, SubmitParameters submit, List<NotCarried> notCarried) {
+        return new Encoded(format, message, message.submits(submit), notCarried);
     }
 
     /**

@@ -49,7 +49,7 @@ class SimOtaKeysTest {
         try (SimOtaKeys.KeySet keySet = SimOtaKeys.read(p12, PASSWORD, 7)) {
             assertArrayEquals(kic, keySet.kic());
             assertArrayEquals(kid, keySet.kid());
-            assertEquals(7, keySet.index());
+            assertEquals(java.util.OptionalInt.of(7), keySet.keySet());
             assertEquals("KeySet[7, KIc " + length + " bytes, KID " + length + " bytes]", keySet.toString());
         }
     }

@@ -172,12 +172,9 @@ public class GenerateMojo extends AbstractMojo {
         if (signKeystore == null) {
             return Optional.empty();
         }
-        if ((signPasswordEnv == null) == (signPasswordFile == null)) {
-            throw new MojoExecutionException("prov: give the keystore's password with exactly one of signPasswordEnv and signPasswordFile.");
-        }
-        SecretLocation password = signPasswordEnv != null ? new SecretLocation.Environment(signPasswordEnv)
-                : new SecretLocation.File(signPasswordFile.toPath());
         try {
+            SecretLocation password = SecretLocation.exactlyOne(signPasswordEnv, signPasswordFile == null ? null : signPasswordFile.toPath(),
+                    "the keystore's password", "signPasswordEnv", "signPasswordFile");
             return Optional.of(Keystores.signingIdentity(signKeystore.toPath(), signAlias, password, secrets));
         } catch (KeystoreException | SecretUnavailableException e) {
             throw new MojoExecutionException("prov: " + e.getMessage(), e);
