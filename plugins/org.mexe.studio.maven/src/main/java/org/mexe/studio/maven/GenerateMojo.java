@@ -1,8 +1,12 @@
 package org.mexe.studio.maven;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -12,6 +16,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.mexe.studio.generator.DeliverySummary;
 import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.OutputFolder;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.security.KeystoreException;
@@ -32,9 +37,22 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}/src/main/prov", required = true)
     private List<File> sources;
 
-    /** The output folder; replaced as a whole, and only when generation succeeds. */
+    /**
+     * The output folder: it must be new, empty, or an output of an earlier run (it holds a
+     * .prov-output file that lists what it wrote); it is then replaced as a whole, and only when
+     * generation succeeds. A folder with other files fails the build unless overwriteForeignOutput
+     * is set. Owner-only: payloads carry passwords.
+     */
     @Parameter(defaultValue = "${project.build.directory}/prov", required = true)
     private File outputDirectory;
+
+    /**
+     * Replace the output folder even when it holds files this plugin did not write (they are lost).
+     * A folder that holds a source, the project folder, a parent of it, the home folder or the
+     * root is never replaced.
+     */
+    @Parameter(property = "prov.overwriteForeignOutput", defaultValue = "false")
+    private boolean overwriteForeignOutput;
 
     /** A PKCS#12 keystore whose key signs the artefact manifest (MANIFEST.sha256 + .p7s); unsigned without it. */
     @Parameter(property = "prov.signKeystore")
@@ -66,11 +84,23 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("prov: skipped");
             return;
         }
+        OutputFolder.Permission permission = overwriteForeignOutput ? OutputFolder.Permission.alsoForeign()
+                : OutputFolder.Permission.ownOutputOnly("set <overwriteForeignOutput>true</overwriteForeignOutput> (or"
+                        + " -Dprov.overwriteForeignOutput=true) to replace it and lose what it holds");
+        List<Path> inputs = sources.stream().map(File::toPath).toList();
+        // everything the build reads, the keystore and its password file too, stays out of the output folder
+        List<Path> read = new ArrayList<>(inputs);
+        Stream.of(signKeystore, signPasswordFile).filter(Objects::nonNull).map(File::toPath).forEach(read::add);
+        try {
+            OutputFolder.claim(outputDirectory.toPath(), read, permission);
+        } catch (GenerationException e) {
+            throw new MojoExecutionException("prov: " + e.getMessage(), e);
+        }
         SecretResolver secrets = SecretResolver.fromProcessEnvironment();
         Optional<SigningIdentity> signer = signer(secrets);
         try {
-            var result = ProvisioningPipeline.standalone().generate(sources.stream().map(File::toPath).toList(),
-                    outputDirectory.toPath(), secrets, signer, Optional.ofNullable(userPins).map(File::toPath));
+            var result = ProvisioningPipeline.standalone().generate(inputs, outputDirectory.toPath(), secrets, signer,
+                    Optional.ofNullable(userPins).map(File::toPath), permission);
             result.warnings().forEach(p -> getLog().warn(p.format()));
             getLog().info("prov: wrote " + result.files().size() + " file(s) to " + result.outputDir());
             for (DeliverySummary delivery : result.deliveries()) {
