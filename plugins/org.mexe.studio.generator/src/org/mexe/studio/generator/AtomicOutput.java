@@ -2,6 +2,8 @@ package org.mexe.studio.generator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -140,11 +143,14 @@ public final class AtomicOutput {
 
     /** Creates the file as rw------- before any content is in it, where POSIX permissions exist. */
     private static void writeOwnerOnly(Path path, byte[] content, boolean posix) throws IOException {
-        if (posix) {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-            Files.write(path, content, StandardOpenOption.TRUNCATE_EXISTING);
-        } else {
-            Files.write(path, content);
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (SeekableByteChannel channel = posix
+                ? Files.newByteChannel(path, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                : Files.newByteChannel(path, options)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
         }
     }
 
