@@ -102,9 +102,10 @@ public final class AtomicOutput {
 
     /**
      * Writes all files and the {@link OutputFolder#MARKER} that lists them so that {@code outputDir}
-     * holds exactly them, or is left untouched on failure. Callers ask {@link OutputFolder} first.
+     * holds exactly them, or is left untouched on failure. Package-private: writers outside this
+     * package go through {@link OutputFolder#replaceWith}, which asks whether the folder may go.
      */
-    public void commit(Path outputDir) throws IOException {
+    void commit(Path outputDir) throws IOException {
         Path target = outputDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
