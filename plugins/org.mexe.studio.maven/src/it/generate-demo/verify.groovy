@@ -17,4 +17,10 @@ assert log.contains('SEC=USERPIN MAC=') : 'the build log does not report the MAC
 def pin = new File(basedir, '../../../../../examples/demo-secrets/DEMO-ONLY-userpin.txt').text.trim()
 // The PIN as a number of its own, not a run of digits inside another number or a hex MAC.
 assert !(log =~ /(?<![0-9A-Fa-f.])${pin}(?![0-9A-Fa-f])/) : 'the demo PIN leaked into the build log'
+// The access point password travels in the payload (AUTHSECRET), never in the log.
+def access = new File(basedir, '../../../../../examples/demo-secrets/DEMO-ONLY-access-password.txt').text.trim()
+def payloads = []
+out.eachFileRecurse { if (it.name == 'provisioning.xml') payloads << it.text }
+assert payloads.any { it.contains("name=\"AUTHSECRET\" value=\"${access}\"") } : 'no payload carries the access password'
+assert !log.contains(access) : 'the access password leaked into the build log'
 return true
