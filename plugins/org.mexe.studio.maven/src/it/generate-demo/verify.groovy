@@ -21,4 +21,10 @@ assert !(log =~ /(?<![0-9A-Fa-f.])${pin}(?![0-9A-Fa-f])/) : 'the demo PIN leaked
 def report = new File(basedir, 'target/prov-report/index.html')
 assert report.isFile() : 'no review report'
 assert report.text.contains('<svg ') && report.text.contains('demo.operator.NewHandset') : 'the report lacks the diagrams'
+// The access point password travels in the payload (AUTHSECRET), never in the log.
+def access = new File(basedir, '../../../../../examples/demo-secrets/DEMO-ONLY-access-password.txt').text.trim()
+def payloads = []
+out.eachFileRecurse { if (it.name == 'provisioning.xml') payloads << it.text }
+assert payloads.any { it.contains("name=\"AUTHSECRET\" value=\"${access}\"") } : 'no payload carries the access password'
+assert !log.contains(access) : 'the access password leaked into the build log'
 return true

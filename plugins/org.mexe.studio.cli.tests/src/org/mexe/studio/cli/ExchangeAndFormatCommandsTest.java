@@ -263,9 +263,17 @@ class ExchangeAndFormatCommandsTest {
         Run run = prov("export", src.toString(), "--xmi", folder.toString());
 
         assertEquals(Prov.EXIT_GENERATION_FAILED, run.exitCode());
-        assertTrue(run.err().contains(", which is not a .xmi file. The output folder is replaced as a whole"), run.err());
+        // the folder holds the sources: never replaced, which is checked before its other files
+        assertTrue(run.err().contains("holds src, an input of this run: it is never replaced"), run.err());
         assertEquals("keep me", Files.readString(notes));
         assertEquals(SETS, Files.readString(src.resolve("shared/sets.prov")));
+
+        Path docs = Files.createDirectories(folder.resolve("docs"));
+        Path letter = Files.writeString(docs.resolve("letter.txt"), "keep me too");
+        Run foreign = prov("export", src.toString(), "--xmi", docs.toString());
+        assertEquals(Prov.EXIT_GENERATION_FAILED, foreign.exitCode());
+        assertTrue(foreign.err().contains("holds letter.txt, which this tool did not write"), foreign.err());
+        assertEquals("keep me too", Files.readString(letter));
     }
 
     @Test

@@ -148,8 +148,8 @@ class ProvCommandTest {
         assertEquals(0, verify.exitCode(), verify.err());
         long artefacts;
         try (var files = Files.walk(out)) {
-            // every file of the output but the manifest and its signature
-            artefacts = files.filter(Files::isRegularFile).count() - 2;
+            // every file of the output but the manifest, its signature and the output folder's marker
+            artefacts = files.filter(Files::isRegularFile).count() - 3;
         }
         assertTrue(verify.out().startsWith("Verified: " + artefacts + " file(s) complete and untouched, signed by CN=Operator Code Signing"),
                 verify.out());
@@ -201,6 +201,39 @@ class ProvCommandTest {
         }
         assertEquals(2, prov("generate", "x.prov").exitCode(), "-o is required");
         assertEquals(2, prov("frobnicate").exitCode());
+    }
+
+    @Test
+    void anUnknownCommandIsAnErrorEvenWithHelp() {
+        for (String[] args : new String[][] { { "frobnicate", "--help" }, { "frobnicate" }, { "genrate", "-h" } }) {
+            Run run = prov(args);
+            assertEquals(Prov.EXIT_USAGE, run.exitCode(), String.join(" ", args));
+            assertEquals("", run.out(), "no help on standard output, as if all were well");
+            assertTrue(run.err().startsWith("prov: unknown command '" + args[0] + "'."), run.err());
+            assertTrue(run.err().contains("The commands are: validate, generate, demo"), run.err());
+        }
+        assertTrue(prov("genrate").err().contains("Did you mean: generate"), "a near miss gets a suggestion");
+        Run nested = prov("cp", "encdoe", "--help");
+        assertEquals(Prov.EXIT_USAGE, nested.exitCode());
+        assertTrue(nested.err().startsWith("prov cp: unknown command 'encdoe'."), nested.err());
+    }
+
+    @Test
+    void anUnknownOptionIsNamedBeforeAMissingOne() {
+        Run run = prov("generate", "--ouptut", "out", "x.prov");
+        assertEquals(Prov.EXIT_USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("prov generate: unknown option '--ouptut'."), run.err());
+        assertTrue(run.err().contains("See 'prov generate --help'."), run.err());
+    }
+
+    @Test
+    void aGroupWithoutItsCommandIsAUsageError() {
+        for (String group : new String[] { "", "cp", "keys", "jad" }) {
+            Run run = group.isEmpty() ? prov() : prov(group);
+            assertEquals(Prov.EXIT_USAGE, run.exitCode(), group);
+            assertTrue(run.err().contains("Give a command: "), run.err());
+            assertTrue(run.err().contains("Usage: prov"), run.err());
+        }
     }
 
     @Test

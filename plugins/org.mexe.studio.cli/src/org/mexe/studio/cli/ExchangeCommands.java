@@ -25,7 +25,8 @@ final class ExchangeCommands {
             description = { "Writes .prov files as XMI (one .xmi per .prov, in the same relative folders) for other EMF tools and"
                     + " reviewers. Syntax errors and unresolved references stop it; other findings are printed.",
                     "Definitions have their qualified names as xmi:id; references between files are relative hrefs. The output"
-                            + " folder is replaced as a whole; one that holds other files than .xmi is refused." })
+                            + " folder is replaced as a whole: it must be new, empty or an earlier output of this tool (see prov"
+                            + " generate --help); one with other files is refused unless --force is given." })
     static final class Export implements Callable<Integer> {
 
         @Spec
@@ -34,13 +35,16 @@ final class ExchangeCommands {
         @Option(names = "--xmi", required = true, paramLabel = "DIR", description = "Output folder of the .xmi files.")
         Path output;
 
+        @Option(names = "--force", description = "Replace the output folder even when it holds files this tool did not write.")
+        boolean force;
+
         @Parameters(arity = "1..*", paramLabel = "PATH", description = ".prov files, or folders to search for them.")
         List<Path> paths;
 
         @Override
         public Integer call() {
             try {
-                ModelExchange.Result result = ModelExchange.standalone().exportXmi(paths, output);
+                ModelExchange.Result result = ModelExchange.standalone().exportXmi(paths, output, Prov.permission(force));
                 return report(spec, result, "Exported");
             } catch (GenerationException e) {
                 return failure(spec, e);
@@ -51,7 +55,9 @@ final class ExchangeCommands {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = { "Reads XMI files of the provisioning metamodel, validates them (the metamodel's constraints, hrefs) and"
                     + " writes each as a .prov file in the canonical layout.",
-                    "The output folder is replaced as a whole; one that holds other files than .prov is refused." })
+                    "The output folder is replaced as a whole: it must be new, empty or an earlier output of this tool (see prov"
+                            + " generate --help); one with other files, such as your own .prov sources, is refused unless --force is"
+                            + " given." })
     static final class Import implements Callable<Integer> {
 
         @Spec
@@ -63,10 +69,13 @@ final class ExchangeCommands {
         @Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder of the .prov files.")
         Path output;
 
+        @Option(names = "--force", description = "Replace the output folder even when it holds files this tool did not write.")
+        boolean force;
+
         @Override
         public Integer call() {
             try {
-                ModelExchange.Result result = ModelExchange.standalone().importXmi(paths, output);
+                ModelExchange.Result result = ModelExchange.standalone().importXmi(paths, output, Prov.permission(force));
                 return report(spec, result, "Imported");
             } catch (GenerationException e) {
                 return failure(spec, e);

@@ -32,7 +32,7 @@ final class JadCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Prov.missingCommand(spec);
     }
 
     @Command(name = "sign", mixinStandardHelpOptions = true,

@@ -29,7 +29,7 @@ final class Keys implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Prov.missingCommand(spec);
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,

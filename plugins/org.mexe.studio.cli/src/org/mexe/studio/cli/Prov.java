@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.generator.ArtefactManifest;
 import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.OutputFolder;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.security.DemoPki;
@@ -43,6 +45,8 @@ public final class Prov implements Runnable {
     static final int EXIT_USAGE = 2;
     /** Exit code when generation could not run or write. */
     static final int EXIT_GENERATION_FAILED = 3;
+    /** Exit code of a bug (sysexits' EX_SOFTWARE). */
+    static final int EXIT_INTERNAL_ERROR = 70;
 
     @Spec
     CommandSpec spec;
@@ -61,12 +65,79 @@ public final class Prov implements Runnable {
         CommandLine commandLine = new CommandLine(new Prov(), new Factory(secrets, in));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setExecutionStrategy(Prov::execute);
+        commandLine.setParameterExceptionHandler(Prov::usageError);
+        commandLine.setExecutionExceptionHandler(Prov::internalError);
         return commandLine.execute(args);
     }
 
+    /** {@code prov} alone: the commands on standard error, and a usage error, as {@code git} does. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        missingCommand(spec);
+    }
+
+    /** A command that only groups others (prov, prov cp) was given none: usage error, the list on standard error. */
+    static void missingCommand(CommandSpec spec) {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "Give a command: " + String.join(", ",
+                spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList()) + ".");
+    }
+
+    /**
+     * Runs the last command given, unless some argument matched nothing: picocli lets help options
+     * win over unknown words, so {@code prov frobnicate --help} would print the help and succeed.
+     */
+    private static int execute(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                return unknown(level.commandSpec().commandLine(), level.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** Usage errors name what is wrong first (an unknown word before a missing option) and end with the way to help. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        CommandLine.ParseResult partial = command.getParseResult();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return unknown(command, unmatched.getUnmatched());
+        }
+        if (partial != null && !partial.unmatched().isEmpty()) {
+            return unknown(command, partial.unmatched());
+        }
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        return EXIT_USAGE;
+    }
+
+    private static int unknown(CommandLine command, List<String> unmatched) {
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        String first = unmatched.get(0);
+        boolean expectsCommand = !command.getSubcommands().isEmpty() && !first.startsWith("-");
+        err.println(name + ": " + (expectsCommand ? "unknown command '" + first + "'" : first.startsWith("-")
+                ? "unknown option '" + first + "'" : "unexpected argument '" + first + "'") + ".");
+        List<String> suggestions = new CommandLine.UnmatchedArgumentException(command, unmatched).getSuggestions();
+        if (!suggestions.isEmpty()) {
+            err.println("Did you mean: " + String.join(", ", suggestions) + "?");
+        }
+        if (expectsCommand) {
+            err.println("The commands are: " + String.join(", ", command.getSubcommands().keySet().stream()
+                    .filter(sub -> !sub.equals("help")).toList()) + ".");
+        }
+        err.println("See '" + name + " --help'.");
+        return EXIT_USAGE;
+    }
+
+    /** A bug, not a mistake of the user's: say so, with the trace to report, and exit apart from the other failures. */
+    private static int internalError(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": internal error, please report it with what follows: " + e);
+        e.printStackTrace(err);
+        return EXIT_INTERNAL_ERROR;
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -112,8 +183,15 @@ public final class Prov implements Runnable {
         List<Path> paths;
 
         @Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR",
-                description = "Output folder. It is replaced as a whole, and only when generation succeeds.")
+                description = "Output folder: it must be new, empty, or an output of an earlier run (it holds a .prov-output"
+                        + " file that lists what it wrote). It is then replaced as a whole, only when generation succeeds; a folder"
+                        + " with other files is refused. Owner-only: payloads carry passwords.")
         Path output;
+
+        @Option(names = "--force", description = "Replace the output folder even when it holds files this tool did not write (they"
+                + " are lost). A folder that holds an input, the current folder, a parent of it, your home or the root is never"
+                + " replaced.")
+        boolean force;
 
         @Option(names = "--user-pins", paramLabel = "FILE", description = "Where the USERPINs of 'pin generated' go (owner-only,"
                 + " outside the output folder). Default: userpins.csv in the output folder, outside its signed manifest.")
@@ -137,7 +215,9 @@ public final class Prov implements Runnable {
                 spec.commandLine().getErr().println("prov: " + e.getMessage());
                 return EXIT_GENERATION_FAILED;
             }
-            return generateAndReport(spec, paths, output, secrets, signer, Optional.ofNullable(userPins));
+            List<Path> read = new ArrayList<>(paths);
+            read.addAll(signing.files());
+            return generateAndReport(spec, paths, read, output, permission(force), secrets, signer, Optional.ofNullable(userPins));
         }
     }
 
@@ -160,6 +240,9 @@ public final class Prov implements Runnable {
                 + " (default: ${DEFAULT-VALUE}).", defaultValue = "${env:PROV_HOME:-.}/out/demo-pki")
         Path pki;
 
+        @Option(names = "--force", description = "Replace the output folder even when it holds files this tool did not write.")
+        boolean force;
+
         private final SecretResolver secrets;
 
         Demo(SecretResolver secrets) {
@@ -172,17 +255,20 @@ public final class Prov implements Runnable {
             out.println("Demo: the examples use DEMO-ONLY secrets from examples/demo-secrets/; never use them for real subscribers.");
             SigningIdentity signer;
             try {
+                // before the PKI is made: a refused output folder leaves no trace
+                OutputFolder.claim(output, List.of(examples, pki), permission(force));
                 if (!Files.exists(pki.resolve(DemoPki.KEYSTORE))) {
                     DemoPki.create(pki);
                     out.println("Created a DEMO-ONLY PKI in " + pki);
                 }
                 signer = Keystores.signingIdentity(pki.resolve(DemoPki.KEYSTORE), DemoPki.OPERATOR_SIGNING,
                         new SecretLocation.File(pki.resolve(DemoPki.PASSWORD_FILE)), secrets);
-            } catch (IOException | KeystoreException | SecretUnavailableException e) {
+            } catch (IOException | KeystoreException | SecretUnavailableException | GenerationException e) {
                 spec.commandLine().getErr().println("prov demo: " + e.getMessage());
                 return EXIT_GENERATION_FAILED;
             }
-            int exitCode = generateAndReport(spec, List.of(examples), output, secrets, Optional.of(signer), Optional.empty());
+            int exitCode = generateAndReport(spec, List.of(examples), List.of(examples, pki), output, permission(force), secrets,
+                    Optional.of(signer), Optional.empty());
             if (exitCode == 0) {
                 out.println("Check the signed manifest with: prov verify " + output + " --trust " + pki.resolve(DemoPki.OPERATOR_ROOT + ".pem"));
             }
@@ -190,12 +276,23 @@ public final class Prov implements Runnable {
         }
     }
 
-    static int generateAndReport(CommandSpec spec, List<Path> paths, Path output, SecretResolver secrets, Optional<SigningIdentity> signer,
-            Optional<Path> userPins) {
+    /** What the CLI may replace: {@code --force} allows a folder of other files too. */
+    static OutputFolder.Permission permission(boolean force) {
+        return force ? OutputFolder.Permission.alsoForeign()
+                : OutputFolder.Permission.ownOutputOnly("give --force to replace it and lose what it holds");
+    }
+
+    /**
+     * Generates {@code paths} into {@code output}; {@code read} is everything the run reads (sources,
+     * keystores, password files), none of which the output folder may hold.
+     */
+    static int generateAndReport(CommandSpec spec, List<Path> paths, List<Path> read, Path output, OutputFolder.Permission permission,
+            SecretResolver secrets, Optional<SigningIdentity> signer, Optional<Path> userPins) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets, signer, userPins);
+            OutputFolder.claim(output, read, permission);
+            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets, signer, userPins, permission);
             result.warnings().forEach(p -> out.println(p.format()));
             out.printf("Wrote %d file(s) to %s%n", result.files().size(), result.outputDir());
             result.stages().forEach(stage -> stage.lines().forEach(out::println));
@@ -223,7 +320,7 @@ public final class Prov implements Runnable {
 
         @Override
         public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
+            missingCommand(spec);
         }
     }
 

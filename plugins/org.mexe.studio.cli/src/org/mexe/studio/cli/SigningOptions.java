@@ -1,7 +1,10 @@
 package org.mexe.studio.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.mexe.studio.security.KeystoreException;
 import org.mexe.studio.security.Keystores;
@@ -27,6 +30,11 @@ final class SigningOptions {
 
     @Option(names = "--sign-password-file", paramLabel = "FILE", description = "The file that holds the keystore's password.")
     Path passwordFile;
+
+    /** The files these options read, which no output folder may hold. */
+    List<Path> files() {
+        return Stream.of(keystore, passwordFile).filter(Objects::nonNull).toList();
+    }
 
     /** The signing identity, or none when no keystore is given. */
     Optional<SigningIdentity> identity(SecretResolver secrets) throws KeystoreException, SecretUnavailableException {

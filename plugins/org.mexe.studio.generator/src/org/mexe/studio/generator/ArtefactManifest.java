@@ -100,8 +100,8 @@ public final class ArtefactManifest {
             walk.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/')).forEach(present::add);
         }
         present.removeAll(listed.keySet());
-        // The generated PINs are for the operator, not the handset: never in the manifest.
-        present.removeAll(Set.of(MANIFEST, SIGNATURE, ProvisioningPipeline.USER_PINS));
+        // The generated PINs are for the operator, not the handset, and the marker is the folder's: never in the manifest.
+        present.removeAll(Set.of(MANIFEST, SIGNATURE, ProvisioningPipeline.USER_PINS, OutputFolder.MARKER));
         present.forEach(extra -> problems.add(extra + " is not in the manifest"));
         if (!problems.isEmpty()) {
             throw new SignatureInvalidException("The artefacts in " + folder + " are not as signed: " + String.join("; ", problems) + ".");

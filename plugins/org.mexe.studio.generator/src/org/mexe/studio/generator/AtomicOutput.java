@@ -2,15 +2,19 @@ package org.mexe.studio.generator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -22,11 +26,18 @@ import java.util.stream.Stream;
  * Collects a whole set of artefacts in memory and then replaces the output folder in one step:
  * everything is written into a fresh sibling folder, which is renamed over the old output only
  * when complete. A failed or killed run therefore leaves the previous output as it was.
+ * Whether a folder may be replaced at all is {@link OutputFolder}'s to say: commit through it.
+ *
+ * <p>Payloads carry access and mail passwords, so everything is written owner-only where the file
+ * system has POSIX permissions: folders rwx------, files rw-------.
  */
 public final class AtomicOutput {
 
     private static final String STAGING_PREFIX = ".staging-";
     private static final String RETIRED_PREFIX = ".retired-";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private final SortedMap<String, byte[]> files = new TreeMap<>();
     private final Set<String> ownerOnly = new TreeSet<>();
@@ -36,14 +47,17 @@ public final class AtomicOutput {
         if (relativePath.startsWith("/") || relativePath.contains("..")) {
             throw new IllegalArgumentException("Artefact paths are relative and stay inside the output folder: " + relativePath);
         }
+        if (relativePath.equals(OutputFolder.MARKER)) {
+            throw new IllegalArgumentException(OutputFolder.MARKER + " is the output folder's marker, not an artefact");
+        }
         if (files.putIfAbsent(relativePath, content.clone()) != null) {
             throw new IllegalArgumentException("Two artefacts would be written to " + relativePath);
         }
     }
 
     /**
-     * Adds a file only its owner may read (mode 600 where the file system has POSIX permissions),
-     * such as generated PINs. It is no artefact: {@link #artefacts()} leaves it out, so the signed
+     * Adds a file that is for the operator, not the handset, such as generated PINs (owner-only
+     * like every file here). It is no artefact: {@link #artefacts()} leaves it out, so the signed
      * manifest holds no digest of it (a digest of a short PIN list can be searched exhaustively).
      */
     public void addOwnerOnly(String relativePath, byte[] content) {
@@ -86,8 +100,12 @@ public final class AtomicOutput {
         }
     }
 
-    /** Writes all files so that {@code outputDir} holds exactly them, or is left untouched on failure. */
-    public void commit(Path outputDir) throws IOException {
+    /**
+     * Writes all files and the {@link OutputFolder#MARKER} that lists them so that {@code outputDir}
+     * holds exactly them, or is left untouched on failure. Package-private: writers outside this
+     * package go through {@link OutputFolder#replaceWith}, which asks whether the folder may go.
+     */
+    void commit(Path outputDir) throws IOException {
         Path target = outputDir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -96,14 +114,16 @@ public final class AtomicOutput {
         Path staging = Files.createTempDirectory(parent, "." + name + STAGING_PREFIX);
         Path retired = null;
         try {
+            boolean posix = Files.getFileStore(staging).supportsFileAttributeView(PosixFileAttributeView.class);
             for (var file : files.entrySet()) {
                 Path path = staging.resolve(file.getKey());
-                Files.createDirectories(path.getParent());
-                if (ownerOnly.contains(file.getKey())) {
-                    writeOwnerOnly(path, file.getValue());
-                } else {
-                    Files.write(path, file.getValue());
-                }
+                createFolders(staging, path.getParent(), posix);
+                writeOwnerOnly(path, file.getValue(), posix);
+            }
+            writeOwnerOnly(staging.resolve(OutputFolder.MARKER), OutputFolder.marker(files.keySet()), posix);
+            if (posix) {
+                // createTempDirectory makes it rwx------ already; say so rather than rely on it
+                Files.setPosixFilePermissions(staging, OWNER_ONLY_FOLDER);
             }
             if (Files.exists(target)) {
                 retired = parent.resolve("." + name + RETIRED_PREFIX + Long.toHexString(System.nanoTime()));
@@ -123,12 +143,28 @@ public final class AtomicOutput {
     }
 
     /** Creates the file as rw------- before any content is in it, where POSIX permissions exist. */
-    private static void writeOwnerOnly(Path path, byte[] content) throws IOException {
-        if (Files.getFileStore(path.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(path, content, StandardOpenOption.TRUNCATE_EXISTING);
+    private static void writeOwnerOnly(Path path, byte[] content, boolean posix) throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (SeekableByteChannel channel = posix
+                ? Files.newByteChannel(path, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                : Files.newByteChannel(path, options)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+    }
+
+    /** Creates the folders between {@code root} and {@code folder} as rwx------ where POSIX permissions exist. */
+    private static void createFolders(Path root, Path folder, boolean posix) throws IOException {
+        if (folder.equals(root) || Files.isDirectory(folder)) {
+            return;
+        }
+        createFolders(root, folder.getParent(), posix);
+        if (posix) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
         } else {
-            Files.write(path, content);
+            Files.createDirectory(folder);
         }
     }
 

@@ -88,6 +88,12 @@ public final class ModelExchange {
      * and generation refuses them anyway): they come back in the result.
      */
     public Result exportXmi(List<Path> inputs, Path outputDir) throws GenerationException {
+        return exportXmi(inputs, outputDir, OutputFolder.Permission.ownOutputOnly(""));
+    }
+
+    /** As {@link #exportXmi(List, Path)}, replacing a folder of other files too when {@code permission} allows it. */
+    public Result exportXmi(List<Path> inputs, Path outputDir, OutputFolder.Permission permission) throws GenerationException {
+        OutputFolder.claim(outputDir, inputs, permission);
         ProvisioningPipeline pipeline = new ProvisioningPipeline(injector);
         ProvisioningPipeline.LoadedInputs loaded = pipeline.load(inputs);
         List<Problem> problems = pipeline.validate(loaded);
@@ -96,7 +102,7 @@ public final class ModelExchange {
             throw new GenerationException(GenerationException.Reason.INVALID_INPUT, incomplete.size()
                     + " syntax or reference error(s) in the input: nothing was exported.", incomplete, null);
         }
-        checkReplaceable(outputDir, XMI_EXTENSION);
+        OutputFolder output = OutputFolder.claim(outputDir, OutputFolder.inputsOf(loaded), permission);
         Path base = commonFolder(loaded.resources().keySet());
         Path target = outputDir.toAbsolutePath().normalize();
 
@@ -127,12 +133,12 @@ public final class ModelExchange {
             resources.put(Path.of(relative), resource);
         }
 
-        AtomicOutput output = new AtomicOutput();
+        AtomicOutput files = new AtomicOutput();
         for (var entry : resources.entrySet()) {
-            output.add(slashes(entry.getKey()), saveXmi(entry.getValue()));
+            files.add(slashes(entry.getKey()), saveXmi(entry.getValue()));
         }
-        commit(output, outputDir);
-        return new Result(outputDir, List.copyOf(output.files().keySet()), problems);
+        output.replaceWith(files);
+        return new Result(outputDir, List.copyOf(files.files().keySet()), problems);
     }
 
     /** A syntax error or an unresolved reference: the parsed model lacks what the text meant. */
@@ -160,8 +166,15 @@ public final class ModelExchange {
 
     /** Reads XMI files (or folders of them), validates them and replaces {@code outputDir} with their .prov text. */
     public Result importXmi(List<Path> inputs, Path outputDir) throws GenerationException {
+        return importXmi(inputs, outputDir, OutputFolder.Permission.ownOutputOnly(""));
+    }
+
+    /** As {@link #importXmi(List, Path)}, replacing a folder of other files too when {@code permission} allows it. */
+    public Result importXmi(List<Path> inputs, Path outputDir, OutputFolder.Permission permission) throws GenerationException {
         List<Path> files = expand(inputs, XMI_EXTENSION);
-        checkReplaceable(outputDir, ProvisioningPipeline.FILE_EXTENSION);
+        List<Path> read = new ArrayList<>(inputs);
+        read.addAll(files);
+        OutputFolder outputFolder = OutputFolder.claim(outputDir, read, permission);
         XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
         resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("xmi", new XMIResourceFactoryImpl());
 
@@ -238,7 +251,7 @@ public final class ModelExchange {
             output.add(entry.getKey(), text.getBytes(StandardCharsets.UTF_8));
         }
         List<Problem> warnings = checkReadsBack(texts, written, target);
-        commit(output, outputDir);
+        outputFolder.replaceWith(output);
         return new Result(outputDir, List.copyOf(output.files().keySet()), warnings);
     }
 
@@ -381,38 +394,4 @@ public final class ModelExchange {
         return path.toString().replace(path.getFileSystem().getSeparator(), "/");
     }
 
-    /**
-     * The output folder is replaced as a whole: refuse one that holds anything else than what
-     * this command writes, so that a mistyped folder (the sources, the working directory) is
-     * never deleted.
-     */
-    static void checkReplaceable(Path outputDir, String extension) throws GenerationException {
-        Path folder = outputDir.toAbsolutePath().normalize();
-        if (!Files.exists(folder)) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new GenerationException(GenerationException.Reason.CANNOT_GENERATE,
-                    outputDir + " is a file: give a folder, which will hold the " + extension + " files.");
-        }
-        Optional<Path> other;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            other = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(extension)).findFirst();
-        } catch (IOException e) {
-            throw new GenerationException("Cannot read the output folder " + outputDir + ": " + e.getMessage(), e);
-        }
-        if (other.isPresent()) {
-            throw new GenerationException(GenerationException.Reason.CANNOT_GENERATE, "The output folder " + outputDir + " holds "
-                    + folder.relativize(other.get()) + ", which is not a " + extension + " file. The output folder is replaced as a"
-                    + " whole: give a new folder, or one that holds only " + extension + " files.");
-        }
-    }
-
-    private static void commit(AtomicOutput output, Path outputDir) throws GenerationException {
-        try {
-            output.commit(outputDir);
-        } catch (IOException e) {
-            throw new GenerationException("Cannot write to " + outputDir + ": " + e.getMessage() + ". The previous content, if any, is unchanged.", e);
-        }
-    }
 }

@@ -176,13 +176,13 @@ public final class ProvisioningPipeline {
 
     /** Loads, validates and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets) throws GenerationException {
-        return generate(load(inputs, secrets), outputDir, secrets, Optional.empty(), Optional.empty());
+        return generate(inputs, outputDir, secrets, Optional.empty(), Optional.empty());
     }
 
     /** As {@link #generate(List, Path, SecretResolver)}, adding a manifest signed by {@code signer} when there is one. */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer)
             throws GenerationException {
-        return generate(load(inputs, secrets), outputDir, secrets, signer, Optional.empty());
+        return generate(inputs, outputDir, secrets, signer, Optional.empty());
     }
 
     /**
@@ -192,17 +192,34 @@ public final class ProvisioningPipeline {
      */
     public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
             Optional<Path> userPins) throws GenerationException {
-        return generate(load(inputs, secrets), outputDir, secrets, signer, userPins);
+        return generate(inputs, outputDir, secrets, signer, userPins, OutputFolder.Permission.ownOutputOnly(""));
+    }
+
+    /**
+     * As {@link #generate(List, Path, SecretResolver, Optional, Optional)}, replacing a folder of
+     * other files too when {@code permission} allows it (see {@link OutputFolder}).
+     */
+    public GenerationResult generate(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
+            Optional<Path> userPins, OutputFolder.Permission permission) throws GenerationException {
+        OutputFolder.claim(outputDir, inputs, permission); // before any work: a refused folder costs nothing
+        return generate(load(inputs, secrets), outputDir, secrets, signer, userPins, permission);
     }
 
     /** Validates inputs already loaded and, when there is no error, replaces {@code outputDir} with the artefacts. */
     public GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets) throws GenerationException {
-        return generate(loaded, outputDir, secrets, Optional.empty(), Optional.empty());
+        return generate(loaded, outputDir, secrets, OutputFolder.Permission.ownOutputOnly(""));
     }
 
-    /** As {@link #generate(List, Path, SecretResolver, Optional, Optional)}, for inputs already loaded. */
+    /** As {@link #generate(LoadedInputs, Path, SecretResolver)}, under {@code permission} (see {@link OutputFolder}). */
+    public GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets, OutputFolder.Permission permission)
+            throws GenerationException {
+        return generate(loaded, outputDir, secrets, Optional.empty(), Optional.empty(), permission);
+    }
+
+    /** As {@link #generate(List, Path, SecretResolver, Optional, Optional)}, for inputs already loaded, under {@code permission}. */
     public GenerationResult generate(LoadedInputs loaded, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
-            Optional<Path> userPins) throws GenerationException {
+            Optional<Path> userPins, OutputFolder.Permission permission) throws GenerationException {
+        OutputFolder output = OutputFolder.claim(outputDir, OutputFolder.inputsOf(loaded), permission);
         if (userPins.isPresent() && userPins.get().toAbsolutePath().normalize().startsWith(outputDir.toAbsolutePath().normalize())) {
             throw new GenerationException("The USERPIN file " + userPins.get() + " is inside the output folder " + outputDir
                     + ", which every run replaces as a whole: give a file outside it. Nothing was written.", null);
@@ -229,12 +246,7 @@ public final class ProvisioningPipeline {
         } else if (artefacts.files().containsKey(USER_PINS)) {
             pinsWritten = Optional.of(outputDir.resolve(USER_PINS));
         }
-        try {
-            artefacts.commit(outputDir);
-        } catch (IOException e) {
-            throw new GenerationException("Cannot write the artefacts to " + outputDir + ": " + e.getMessage()
-                    + ". The previous output, if any, is unchanged.", e);
-        }
+        output.replaceWith(artefacts);
         // The validator already reports what a format cannot carry; the generator adds only what it did not.
         List<Problem> warnings = new ArrayList<>(problems.stream().filter(p -> !p.isError()).toList());
         context.warnings().stream().filter(w -> warnings.stream().noneMatch(p -> sameFinding(p, w))).forEach(warnings::add);

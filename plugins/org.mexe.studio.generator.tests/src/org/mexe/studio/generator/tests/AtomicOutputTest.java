@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mexe.studio.generator.AtomicOutput;
+import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.OutputFolder;
 
 class AtomicOutputTest {
 
@@ -29,6 +31,11 @@ class AtomicOutputTest {
         return output;
     }
 
+    /** The only way out of the package to write a folder: through OutputFolder's rule. */
+    private static void commit(AtomicOutput output, Path out) throws GenerationException {
+        OutputFolder.claim(out, List.of(), OutputFolder.Permission.ownOutputOnly("")).replaceWith(output);
+    }
+
     private List<String> siblings() throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
@@ -36,10 +43,10 @@ class AtomicOutputTest {
     }
 
     @Test
-    void replacesTheWholeOutputFolder() throws IOException {
+    void replacesTheWholeOutputFolder() throws Exception {
         Path out = folder.resolve("out");
-        outputOf("a/old.txt", "old", "kept-only-if-regenerated.txt", "x").commit(out);
-        outputOf("a/new.txt", "new").commit(out);
+        commit(outputOf("a/old.txt", "old", "kept-only-if-regenerated.txt", "x"), out);
+        commit(outputOf("a/new.txt", "new"), out);
         assertFalse(Files.exists(out.resolve("a/old.txt")));
         assertFalse(Files.exists(out.resolve("kept-only-if-regenerated.txt")));
         assertEquals("new", Files.readString(out.resolve("a/new.txt")));
@@ -47,25 +54,25 @@ class AtomicOutputTest {
     }
 
     @Test
-    void aFailedWriteLeavesThePreviousOutputIntact() throws IOException {
+    void aFailedWriteLeavesThePreviousOutputIntact() throws Exception {
         Path out = folder.resolve("out");
-        outputOf("doc.xml", "previous").commit(out);
+        commit(outputOf("doc.xml", "previous"), out);
         // A file and a folder of the same name cannot both be written: the commit fails midway.
         AtomicOutput clashing = outputOf("x", "file", "x/y", "file inside a file");
-        assertThrows(IOException.class, () -> clashing.commit(out));
+        assertThrows(GenerationException.class, () -> commit(clashing, out));
         assertEquals("previous", Files.readString(out.resolve("doc.xml")));
         assertEquals(List.of("out"), siblings());
     }
 
     @Test
-    void recoversThePreviousOutputLeftByARunKilledBetweenItsRenames() throws IOException {
+    void recoversThePreviousOutputLeftByARunKilledBetweenItsRenames() throws Exception {
         Path out = folder.resolve("out");
-        outputOf("doc.xml", "previous").commit(out);
+        commit(outputOf("doc.xml", "previous"), out);
         // What a run killed after retiring the old output and before renaming the new one leaves.
         Files.move(out, folder.resolve(".out.retired-1"));
         Files.createDirectories(folder.resolve(".out.staging-2/half"));
         Files.writeString(folder.resolve(".out.staging-2/half/doc.xml"), "half");
-        assertThrows(IOException.class, () -> outputOf("x", "file", "x/y", "clash").commit(out));
+        assertThrows(GenerationException.class, () -> commit(outputOf("x", "file", "x/y", "clash"), out));
         assertEquals("previous", Files.readString(out.resolve("doc.xml")));
         assertEquals(List.of("out"), siblings());
     }

@@ -154,6 +154,59 @@ class ProvBuilderTest {
         project.delete(true, true, null);
     }
 
+    @Test
+    void aProvGenWithTheUsersFilesIsNeitherReplacedNorCleaned() throws Exception {
+        IProject project = Workbench.newProject("builder-foreign-output");
+        ProvNature.add(project, null);
+        Workbench.write(project, "userpin.txt", "1234\n");
+        IFile source = Workbench.write(project, "handset.prov", VALID);
+        project.getFolder("prov-gen").create(true, true, null);
+        IFile notes = Workbench.write(project, "prov-gen/notes.txt", "my notes, not generated");
+
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+        List<String> onProject = messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO));
+        assertEquals(1, onProject.size(), onProject::toString);
+        String message = onProject.get(0);
+        assertTrue(message.contains(project.getFolder("prov-gen").getLocation().toOSString()) && message.contains("notes.txt")
+                && message.contains("delete the folder prov-gen yourself"), message);
+        assertEquals(IMarker.SEVERITY_ERROR, project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_ZERO)[0]
+                .getAttribute(IMarker.SEVERITY, -1));
+        notes.refreshLocal(IResource.DEPTH_ZERO, null);
+        assertTrue(notes.exists(), "the user's file survives the build");
+        assertFalse(project.getFolder("prov-gen/demo.generate.NewHandset").exists(), "nothing was generated into it");
+
+        project.build(IncrementalProjectBuilder.CLEAN_BUILD, null);
+        notes.refreshLocal(IResource.DEPTH_ZERO, null);
+        assertTrue(notes.exists(), "the user's file survives a clean");
+        try (InputStream text = source.getContents()) {
+            assertEquals(VALID, new String(text.readAllBytes(), StandardCharsets.UTF_8), "the source survives");
+        }
+
+        // once the user moves the file away, the builder takes the folder
+        notes.delete(true, null);
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        assertEquals(List.of(), messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE)));
+        assertTrue(project.getFolder("prov-gen/demo.generate.NewHandset/01-deliver-Home").getFile("push.wsp").exists());
+        project.delete(true, true, null);
+    }
+
+    @Test
+    void aCleanRemovesTheBuildersOwnOutput() throws Exception {
+        IProject project = Workbench.newProject("builder-clean");
+        ProvNature.add(project, null);
+        Workbench.write(project, "userpin.txt", "1234\n");
+        Workbench.write(project, "handset.prov", VALID);
+        project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        assertTrue(project.getFolder("prov-gen").exists());
+
+        project.build(IncrementalProjectBuilder.CLEAN_BUILD, null);
+
+        assertFalse(project.getFolder("prov-gen").exists());
+        assertTrue(project.getFile("handset.prov").exists());
+        project.delete(true, true, null);
+    }
+
     private static List<String> messages(IMarker[] markers) {
         return Arrays.stream(markers).map(marker -> marker.getAttribute(IMarker.MESSAGE, "")).toList();
     }

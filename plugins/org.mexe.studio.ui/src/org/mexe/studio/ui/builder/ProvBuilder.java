@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.OutputFolder;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.generator.ProvisioningPipeline.LoadedInputs;
@@ -82,9 +83,18 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
         }
     }
 
+    /**
+     * prov-gen belongs to the builder only while it holds what the builder wrote (see
+     * {@link OutputFolder}): a user's file there stops generation with a project marker, never
+     * with the file's loss. The IDE offers no way to force it; the user moves the file.
+     */
+    private static final OutputFolder.Permission OWN_FOLDER_ONLY = OutputFolder.Permission.ownOutputOnly(
+            "delete the folder " + ProvLanguage.GENERATED_FOLDER + " yourself: the builder replaces only a "
+                    + ProvLanguage.GENERATED_FOLDER + " it wrote");
+
     private void generate(LoadedInputs loaded, IProgressMonitor monitor) throws GenerationException, CoreException {
         IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
-        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets());
+        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets(), OWN_FOLDER_ONLY);
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
         output.setDerived(true, monitor);
@@ -94,7 +104,8 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
     protected void clean(IProgressMonitor monitor) throws CoreException {
         ProvMarkers.deleteAll(getProject());
         IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
-        if (output.exists()) {
+        // A prov-gen with files the builder did not write is the user's: clean leaves it, the next build says why.
+        if (output.exists() && output.getLocation() != null && OutputFolder.isOwnOutput(output.getLocation().toPath())) {
             output.delete(true, monitor);
         }
     }

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -18,6 +21,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.InputFingerprint;
+import org.mexe.studio.generator.OutputFolder;
 import org.mexe.studio.generator.Problem;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.security.KeystoreException;
@@ -38,9 +42,22 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}/src/main/prov", required = true)
     private List<File> sources;
 
-    /** The output folder; replaced as a whole, and only when generation succeeds. */
+    /**
+     * The output folder: it must be new, empty, or an output of an earlier run (it holds a
+     * .prov-output file that lists what it wrote); it is then replaced as a whole, and only when
+     * generation succeeds. A folder with other files fails the build unless overwriteForeignOutput
+     * is set. Owner-only: payloads carry passwords.
+     */
     @Parameter(defaultValue = "${project.build.directory}/prov", required = true)
     private File outputDirectory;
+
+    /**
+     * Replace the output folder even when it holds files this plugin did not write (they are lost).
+     * A folder that holds a source, the project folder, a parent of it, the home folder or the
+     * root is never replaced.
+     */
+    @Parameter(property = "prov.overwriteForeignOutput", defaultValue = "false")
+    private boolean overwriteForeignOutput;
 
     /** A PKCS#12 keystore whose key signs the artefact manifest (MANIFEST.sha256 + .p7s); unsigned without it. */
     @Parameter(property = "prov.signKeystore")
@@ -79,11 +96,23 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("prov: skipped");
             return;
         }
+        OutputFolder.Permission permission = overwriteForeignOutput ? OutputFolder.Permission.alsoForeign()
+                : OutputFolder.Permission.ownOutputOnly("set <overwriteForeignOutput>true</overwriteForeignOutput> (or"
+                        + " -Dprov.overwriteForeignOutput=true) to replace it and lose what it holds");
+        List<Path> inputs = sources.stream().map(File::toPath).toList();
+        // everything the build reads, the keystore and its password file too, stays out of the output folder
+        List<Path> read = new ArrayList<>(inputs);
+        Stream.of(signKeystore, signPasswordFile).filter(Objects::nonNull).map(File::toPath).forEach(read::add);
+        try {
+            OutputFolder.claim(outputDirectory.toPath(), read, permission);
+        } catch (GenerationException e) {
+            throw new MojoExecutionException("prov: " + e.getMessage(), e);
+        }
         SecretResolver secrets = SecretResolver.fromProcessEnvironment();
         Optional<SigningIdentity> signer = signer(secrets);
         try {
             ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
-            var loaded = pipeline.load(sources.stream().map(File::toPath).toList(), secrets);
+            var loaded = pipeline.load(inputs, secrets);
             String fingerprint = InputFingerprint.of(loaded, secrets, settings());
             Path stamp = stampFile();
             if (!force && Files.isDirectory(outputDirectory.toPath()) && fingerprint.equals(readStamp(stamp))) {
@@ -92,7 +121,7 @@ public class GenerateMojo extends AbstractMojo {
                 return;
             }
             var result = pipeline.generate(loaded, outputDirectory.toPath(), secrets, signer,
-                    Optional.ofNullable(userPins).map(File::toPath));
+                    Optional.ofNullable(userPins).map(File::toPath), permission);
             writeStamp(stamp, fingerprint);
             result.warnings().forEach(p -> getLog().warn(p.format()));
             getLog().info("prov: wrote " + result.files().size() + " file(s) to " + result.outputDir());
