@@ -145,8 +145,8 @@ public final class ProvCont {
                     + " a handset that does not know it ignores it"));
         } else {
             if (!known.get().equals(type)) {
-                warnings.add(new CodecWarning(path, "characteristic type " + type + " is written " + known.get()
-                        + " in ProvCont 1.1 (the case differs)"));
+                warnings.add(new CodecWarning(path, "characteristic type '" + type + "' is written " + known.get()
+                        + " in ProvCont 1.1" + difference(type)));
             }
             if (!CHILDREN.getOrDefault(parent, Set.of()).contains(known.get())) {
                 warnings.add(new CodecWarning(path, "ProvCont 1.1 does not allow " + known.get() + " "
@@ -168,8 +168,8 @@ public final class ProvCont {
         Optional<String> known = canonical(name, ALL_PARMS);
         Set<String> allowed = PARMS.get(characteristic);
         if (known.isPresent() && !known.get().equals(name)) {
-            warnings.add(new CodecWarning(path, "parm " + name + " is written " + known.get()
-                    + " in ProvCont 1.1 (the case differs)"));
+            warnings.add(new CodecWarning(path, "parm '" + name + "' is written " + known.get()
+                    + " in ProvCont 1.1" + difference(name)));
         }
         if (allowed != null && !OPEN.contains(characteristic)
                 && (known.isEmpty() || !allowed.contains(known.get()))) {
@@ -184,18 +184,23 @@ public final class ProvCont {
         if (words.contains(value)) {
             return;
         }
-        Optional<String> word = canonical(value.strip(), words);
+        Optional<String> word = canonical(value, words);
         if (word.isPresent()) {
             warnings.add(new CodecWarning(path, "value '" + value + "' is written " + word.get() + " in ProvCont 1.1"
-                    + (value.strip().equals(value) ? " (the case differs)" : " (white space around it)")));
+                    + difference(value)));
         }
     }
 
-    /** The spelling from {@code names} that equals {@code text} but for case. */
+    private static String difference(String text) {
+        return text.strip().equals(text) ? " (the case differs)" : " (white space around it)";
+    }
+
+    /** The spelling from {@code names} that equals {@code text} but for case and white space around it. */
     private static Optional<String> canonical(String text, Set<String> names) {
         if (names.contains(text)) {
             return Optional.of(text);
         }
-        return names.stream().filter(name -> name.equalsIgnoreCase(text)).findFirst();
+        String stripped = text.strip();
+        return names.stream().filter(name -> name.equalsIgnoreCase(stripped)).findFirst();
     }
 }

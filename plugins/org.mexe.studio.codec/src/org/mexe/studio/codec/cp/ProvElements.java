@@ -17,9 +17,9 @@ import org.mexe.studio.codec.wbxml.WbxmlElement;
  *
  * <p>Reading is as lenient as a handset: what the PROV 1.0 DTD does not allow but a receiver can
  * skip (an element other than characteristic or parm, an attribute the DTD does not declare, a
- * characteristic without type, a parm without name, content inside a parm) is left out, and a name
- * with white space around it is read without it; each is a {@link CodecWarning} naming the element
- * and the rule. Only a document that is not a provisioning document at all (another root element)
+ * characteristic without type, a parm without name, content inside a parm) is left out, each a
+ * {@link CodecWarning} naming the element and the rule. Names and values are kept as received
+ * ({@link ProvCont#check} says what is odd about them). Only a document that is not a provisioning document at all (another root element)
  * is refused.
  */
 final class ProvElements {
@@ -150,25 +150,16 @@ final class ProvElements {
         return kept;
     }
 
-    /** A name attribute (type or name) without the white space around it; empty when missing or blank. */
+    /** A name attribute (type or name) as received; empty when missing or blank. */
     private static Optional<String> name(List<WbxmlAttribute> attributes, String attribute, String path,
             List<CodecWarning> warnings) {
-        Optional<String> value = attributes.stream().filter(a -> a.name().equals(attribute)).map(WbxmlAttribute::value)
-                .findFirst();
-        if (value.isEmpty() || value.get().isBlank()) {
-            return Optional.empty();
-        }
-        String stripped = value.get().strip();
-        if (!stripped.equals(value.get())) {
-            warnings.add(new CodecWarning(path, attribute + " '" + value.get() + "' read as '" + stripped
-                    + "': white space around a name"));
-        }
-        return Optional.of(stripped);
+        return attributes.stream().filter(a -> a.name().equals(attribute)).map(WbxmlAttribute::value)
+                .filter(value -> !value.isBlank()).findFirst();
     }
 
     /** Position among siblings (1-based, like XPath) plus the identifying attribute when there is one. */
     private static String childPath(String parentPath, WbxmlElement child, int index) {
-        Optional<String> label = child.attribute("type").or(() -> child.attribute("name")).map(String::strip);
+        Optional<String> label = child.attribute("type").or(() -> child.attribute("name"));
         return parentPath + "/" + child.name() + "[" + (index + 1) + "]" + label.map(l -> "(" + l + ")").orElse("");
     }
 }
