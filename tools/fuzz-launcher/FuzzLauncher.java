@@ -1,6 +1,8 @@
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -16,8 +18,14 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 public final class FuzzLauncher {
 
-    public static void main(String[] args) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectMethod(args[0])).build();
+    public static void main(String[] args) throws ClassNotFoundException {
+        // A fuzz test takes parameters, which a method selector must name: take them from the method itself.
+        String[] target = args[0].split("#", 2);
+        Class<?> testClass = Class.forName(target[0], false, Thread.currentThread().getContextClassLoader());
+        Method method = Arrays.stream(testClass.getDeclaredMethods()).filter(m -> m.getName().equals(target[1])).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no method " + args[0]));
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectMethod(testClass, method)).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launcher.execute(request, listener);
