@@ -33,6 +33,6 @@ public final class FuzzLauncher {
         PrintWriter out = new PrintWriter(System.out, true);
         summary.printTo(out);
         summary.printFailuresTo(out, 40);
-        System.exit(summary.getTestsSucceededCount() == 1 && summary.getTotalFailureCount() == 0 ? 0 : 1);
+        System.exit(summary.getTestsSucceededCount() > 0 && summary.getTotalFailureCount() == 0 ? 0 : 1);
     }
 }
