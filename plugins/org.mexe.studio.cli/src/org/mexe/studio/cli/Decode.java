@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.codec.CodecException;
+import org.mexe.studio.codec.CodecWarning;
 import org.mexe.studio.codec.cp.OmaCpMessageDecoder.Decoded;
 import org.mexe.studio.codec.cp.OmaCpMessageDecoder.MacStatus;
+import org.mexe.studio.codec.cp.ProvCont;
 import org.mexe.studio.codec.cp.ProvXml;
 import org.mexe.studio.codec.cp.PushMessageDecoder;
+import org.mexe.studio.codec.push.PushContent;
+import org.mexe.studio.codec.push.PushXml;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +42,10 @@ final class Decode implements Callable<Integer> {
     @Option(names = "--imsi", paramLabel = "IMSI", description = "The subscriber's IMSI, to check a NETWPIN MAC.")
     String imsi;
 
+    @Option(names = "--show-secrets", description = "Print passwords and other secret parms as received instead of "
+            + ProvCont.MASK + ".")
+    boolean showSecrets;
+
     private final InputStream standardInput;
 
     Decode(InputStream standardInput) {
@@ -64,10 +72,13 @@ final class Decode implements Callable<Integer> {
             err.println("prov decode: " + source + ": " + e.getMessage());
             return Prov.EXIT_INVALID_INPUT;
         }
+        for (CodecWarning warning : message.warnings()) {
+            err.println("warning: " + warning);
+        }
         return switch (message) {
             case PushMessageDecoder.Provisioning provisioning -> provisioning(provisioning.decoded(), out, err);
             case PushMessageDecoder.Push push -> {
-                out.print(push.xml());
+                out.print(PushXml.write(push.type(), showSecrets ? push.document() : PushContent.masked(push.document())));
                 out.println("MAC: not checked (unsigned)");
                 yield 0;
             }
@@ -75,7 +86,7 @@ final class Decode implements Callable<Integer> {
     }
 
     private int provisioning(Decoded decoded, PrintWriter out, PrintWriter err) {
-        out.print(ProvXml.write(decoded.document()));
+        out.print(ProvXml.write(showSecrets ? decoded.document() : ProvCont.masked(decoded.document())));
         MacStatus mac;
         try {
             mac = decoded.checkMac(Optional.ofNullable(pin), Optional.ofNullable(imsi));

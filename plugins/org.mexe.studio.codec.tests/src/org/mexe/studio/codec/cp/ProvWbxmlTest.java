@@ -83,8 +83,12 @@ class ProvWbxmlTest {
     @Test
     void wellFormedWbxmlThatIsNoProvisioningDocument() {
         // String table "foo"; LITERAL tag inside the root.
+        List<org.mexe.studio.codec.CodecWarning> warnings = new java.util.ArrayList<>();
+        ProvWbxml.decode(Hex.decode("03 0B 6A 04 66 6F 6F 00 C5 46 01 04 00 01"), warnings);
+        assertEquals("/wap-provisioningdoc/foo[1]", warnings.get(0).location());
+        // The root must still be a provisioning document: LITERAL "foo" as root.
         InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
-                () -> ProvWbxml.decode(Hex.decode("03 0B 6A 04 66 6F 6F 00 C5 46 01 04 00 01")));
-        assertEquals("/wap-provisioningdoc/foo[1]", e.location());
+                () -> ProvWbxml.decode(Hex.decode("03 0B 6A 04 66 6F 6F 00 04 00")));
+        assertEquals("/foo", e.location());
     }
 }

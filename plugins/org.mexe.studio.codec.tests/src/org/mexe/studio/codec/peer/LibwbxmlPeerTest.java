@@ -53,6 +53,21 @@ class LibwbxmlPeerTest {
         }
     }
 
+    /** Acceptance of issue 9: a document without version, as operators send it, encodes to WBXML that libwbxml reads. */
+    @Test
+    void libwbxmlDecodesDocumentsWithoutVersionAndOtherLiberties() {
+        List<ProvisioningDocument> documents = List.of(
+                new ProvisioningDocument(java.util.Optional.empty(),
+                        ProvXml.parse(TestResources.text(TestResources.OPERATOR_SETTINGS_XML)).characteristics()),
+                ProvXml.parse(TestResources.text("/lenient/field-napdef-no-version.xml")),
+                ProvXml.parse(TestResources.text("/lenient/microsoft-browserfavorite.xml")));
+        for (ProvisioningDocument document : documents) {
+            String decodedByLibwbxml = PeerTools.wbxml2xml(ProvWbxml.encode(document));
+            assertEquals(false, decodedByLibwbxml.contains("<wap-provisioningdoc version"), decodedByLibwbxml);
+            assertEquals(document, ProvXml.parse(decodedByLibwbxml), decodedByLibwbxml);
+        }
+    }
+
     @Test
     void libwbxmlReadsLiteralTagsAndAttributes() {
         WbxmlElement tree = new WbxmlElement(ProvLanguage.ROOT_ELEMENT, List.of(new WbxmlAttribute("version", "1.0")), List.of(

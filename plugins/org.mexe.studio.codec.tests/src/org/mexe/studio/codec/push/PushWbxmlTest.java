@@ -111,8 +111,10 @@ class PushWbxmlTest {
     }
 
     @Test
-    void otherPublicIdentifiersAndRootsAreRejected() {
-        assertEquals(1, siFailure("02 06 6A 00 05 01").offset());
+    void otherPublicIdentifiersAreWarningsAndOtherRootsAreRejected() {
+        List<org.mexe.studio.codec.CodecWarning> warnings = new java.util.ArrayList<>();
+        PushWbxml.decode(PushDocumentType.SI, Hex.decode("02 06 6A 00 05"), warnings);
+        assertEquals("WBXML byte 1", warnings.get(0).location());
         assertThrows(InvalidDocumentException.class, () -> PushWbxml.decode(PushDocumentType.SI, Hex.decode("02 05 6A 00 06")));
         assertThrows(InvalidDocumentException.class, () -> PushWbxml.encode(PushDocumentType.SL,
                 new WbxmlElement("si", List.of(), List.of())));

@@ -33,11 +33,13 @@ class WbxmlDecoderTest {
         assertEquals("0x04", e.found());
     }
 
+    /** The content type or the caller chose the language; another public id is read with it, as handsets do. */
     @Test
-    void otherPublicIdentifier() {
-        DecodeException e = decodeFailure("03 05 6A 00 C5 46 01 01");
-        assertEquals(1, e.offset());
-        assertTrue(e.expected().contains("0x0B"), e.expected());
+    void otherPublicIdentifierIsAWarning() {
+        List<org.mexe.studio.codec.CodecWarning> warnings = new java.util.ArrayList<>();
+        WbxmlDecoder.decode(ProvLanguage.PROV_1_0, Hex.decode("03 05 6A 00 C5 46 01 01"), warnings);
+        assertEquals("WBXML byte 1", warnings.get(0).location());
+        assertTrue(warnings.get(0).message().contains("0x0B"), warnings.toString());
     }
 
     @Test
@@ -49,9 +51,9 @@ class WbxmlDecoderTest {
 
     @Test
     void otherCharset() {
-        DecodeException e = decodeFailure("03 0B 04 00 C5 46 01 01");
+        DecodeException e = decodeFailure("03 0B 11 00 C5 46 01 01");
         assertEquals(2, e.offset());
-        assertEquals("MIBenum 4", e.found());
+        assertEquals("MIBenum 17", e.found());
     }
 
     @Test
@@ -89,10 +91,11 @@ class WbxmlDecoderTest {
     }
 
     @Test
-    void bytesAfterTheRootElement() {
-        DecodeException e = decodeFailure("03 0B 6A 00 C5 46 01 01 01");
-        assertEquals(8, e.offset());
-        assertEquals("end of document after the root element", e.expected());
+    void bytesAfterTheRootElementAreIgnoredWithAWarning() {
+        List<org.mexe.studio.codec.CodecWarning> warnings = new java.util.ArrayList<>();
+        WbxmlDecoder.decode(ProvLanguage.PROV_1_0, Hex.decode("03 0B 6A 00 C5 46 01 01 01"), warnings);
+        assertEquals(List.of(new org.mexe.studio.codec.CodecWarning("WBXML byte 8",
+                "1 byte(s) after the root element's END ignored (WBXML 1.3 clause 5.3: the body is one element)")), warnings);
     }
 
     @Test

@@ -33,6 +33,11 @@ public record OmaCpMessage(ProvisioningDocument document, String xml, byte[] wbx
         return wspPush.clone();
     }
 
+    /** What in the document ProvCont 1.1 does not define as written (it was encoded all the same). */
+    public List<org.mexe.studio.codec.CodecWarning> warnings() {
+        return ProvCont.check(document);
+    }
+
     public List<byte[]> tpdus() {
         return submits.stream().map(SmsSubmitCodec::encode).toList();
     }

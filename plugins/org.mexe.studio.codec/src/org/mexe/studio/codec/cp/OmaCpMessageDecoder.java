@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.mexe.studio.codec.CodecWarning;
 import org.mexe.studio.codec.DecodeException;
 import org.mexe.studio.codec.Hex;
 import org.mexe.studio.codec.WireFormat;
@@ -32,10 +33,13 @@ public final class OmaCpMessageDecoder {
         SMS_SUBMIT, SMS_DELIVER, WSP_PUSH, WBXML
     }
 
-    /** Reads the document out of the unwrapped layers; throws DecodeException when it is not one it knows. */
+    /**
+     * Reads the document out of the unwrapped layers; throws DecodeException when it is not one it
+     * knows. {@code warnings} holds what the outer layers tolerated; the reader adds its own.
+     */
     @FunctionalInterface
     interface DocumentReader<R> {
-        R read(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount);
+        R read(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount, List<CodecWarning> warnings);
     }
 
     /** Whether the MAC of a signed push matched the key material that was given. */
@@ -43,11 +47,21 @@ public final class OmaCpMessageDecoder {
         VALID, INVALID, NOT_CHECKED
     }
 
-    /** A decoded message: the document, its WBXML, and the push's signature if it had one. */
-    public record Decoded(Form form, ProvisioningDocument document, byte[] wbxml, Optional<PushSignature> signature, int smsCount) {
+    /**
+     * A decoded message: the document, its WBXML exactly as received (which the MAC covers), the
+     * push's signature if it had one, and what the decoders tolerated on the way.
+     */
+    public record Decoded(Form form, ProvisioningDocument document, byte[] wbxml, Optional<PushSignature> signature,
+            int smsCount, List<CodecWarning> warnings) {
 
         public Decoded {
             wbxml = wbxml.clone();
+            warnings = List.copyOf(warnings);
+        }
+
+        public Decoded(Form form, ProvisioningDocument document, byte[] wbxml, Optional<PushSignature> signature,
+                int smsCount) {
+            this(form, document, wbxml, signature, smsCount, List.of());
         }
 
         @Override
@@ -170,27 +184,30 @@ public final class OmaCpMessageDecoder {
                     complete.size() + " complete message(s) and " + reassembler.incompleteMessages() + " incomplete");
         }
         WspPush push = WspPushCodec.decode(complete.get(0));
-        return reader.read(deliver ? Form.SMS_DELIVER : Form.SMS_SUBMIT, Optional.of(push), push.body(), tpdus.size());
+        List<CodecWarning> warnings = new ArrayList<>(reassembler.drainWarnings());
+        return reader.read(deliver ? Form.SMS_DELIVER : Form.SMS_SUBMIT, Optional.of(push), push.body(), tpdus.size(),
+                warnings);
     }
 
     private static <R> R decodeBinary(byte[] bytes, DocumentReader<R> reader) {
         if (bytes.length > 1 && bytes[1] == WSP_PDU_TYPE_PUSH) {
             try {
                 WspPush push = WspPushCodec.decode(bytes);
-                return reader.read(Form.WSP_PUSH, Optional.of(push), push.body(), 0);
+                return reader.read(Form.WSP_PUSH, Optional.of(push), push.body(), 0, new ArrayList<>());
             } catch (DecodeException notAPush) {
                 // "xx 06" also starts WBXML with public id 6 (SL 1.0): let the WBXML decoder have its say.
                 try {
-                    return reader.read(Form.WBXML, Optional.empty(), bytes, 0);
+                    return reader.read(Form.WBXML, Optional.empty(), bytes, 0, new ArrayList<>());
                 } catch (DecodeException notWbxml) {
                     throw notAPush;
                 }
             }
         }
-        return reader.read(Form.WBXML, Optional.empty(), bytes, 0);
+        return reader.read(Form.WBXML, Optional.empty(), bytes, 0, new ArrayList<>());
     }
 
-    static Decoded provisioning(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount) {
-        return new Decoded(form, ProvWbxml.decode(wbxml), wbxml, push.flatMap(WspPush::signature), smsCount);
+    static Decoded provisioning(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount, List<CodecWarning> warnings) {
+        ProvisioningDocument document = ProvWbxml.decode(wbxml, warnings);
+        return new Decoded(form, document, wbxml, push.flatMap(WspPush::signature), smsCount, warnings);
     }
 }

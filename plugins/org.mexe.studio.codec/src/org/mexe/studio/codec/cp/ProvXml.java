@@ -1,6 +1,9 @@
 package org.mexe.studio.codec.cp;
 
 import java.io.InputStream;
+import java.util.List;
+
+import org.mexe.studio.codec.CodecWarning;
 
 import org.mexe.studio.codec.InvalidDocumentException;
 import org.mexe.studio.codec.wbxml.XmlElementReader;
@@ -22,7 +25,7 @@ public final class ProvXml {
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append(ProvLanguage.DOCTYPE).append('\n')
                 .append('<').append(ProvLanguage.ROOT_ELEMENT);
-        attribute(xml, "version", document.version());
+        document.version().ifPresent(version -> attribute(xml, "version", version));
         if (document.characteristics().isEmpty()) {
             xml.append("/>\n");
         } else {
@@ -78,5 +81,18 @@ public final class ProvXml {
     /** Reads with the encoding the XML declaration announces (UTF-8 by default); the stream is not closed. */
     public static ProvisioningDocument parse(InputStream xml) {
         return ProvElements.fromElement(XmlElementReader.read(xml));
+    }
+
+    /**
+     * As {@link #parse(String)}, appending to {@code warnings} what was tolerated (see {@link ProvElements}
+     * and {@link ProvCont}).
+     */
+    public static ProvisioningDocument parse(String xml, List<CodecWarning> warnings) {
+        return ProvElements.fromElement(XmlElementReader.read(xml), warnings);
+    }
+
+    /** As {@link #parse(InputStream)}, appending to {@code warnings} what was tolerated. */
+    public static ProvisioningDocument parse(InputStream xml, List<CodecWarning> warnings) {
+        return ProvElements.fromElement(XmlElementReader.read(xml), warnings);
     }
 }

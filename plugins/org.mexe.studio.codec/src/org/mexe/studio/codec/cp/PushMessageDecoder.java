@@ -1,10 +1,12 @@
 package org.mexe.studio.codec.cp;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.mexe.studio.codec.CodecWarning;
 import org.mexe.studio.codec.DecodeException;
 import org.mexe.studio.codec.Hex;
 import org.mexe.studio.codec.cp.OmaCpMessageDecoder.Decoded;
@@ -26,6 +28,9 @@ public final class PushMessageDecoder {
     /** A decoded message of one of the known document types. */
     public sealed interface Message {
         Form form();
+
+        /** What the decoders tolerated, outermost layer first. */
+        List<CodecWarning> warnings();
     }
 
     /** OMA Client Provisioning, with its signature. */
@@ -39,17 +44,27 @@ public final class PushMessageDecoder {
         public Form form() {
             return decoded.form();
         }
+
+        @Override
+        public List<CodecWarning> warnings() {
+            return decoded.warnings();
+        }
     }
 
     /** SI, SL or Nokia OTA: never signed. */
-    public record Push(Form form, PushDocumentType type, WbxmlElement document, byte[] wbxml, int smsCount)
-            implements Message {
+    public record Push(Form form, PushDocumentType type, WbxmlElement document, byte[] wbxml, int smsCount,
+            List<CodecWarning> warnings) implements Message {
 
         public Push {
             Objects.requireNonNull(form, "form");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(document, "document");
             wbxml = wbxml.clone();
+            warnings = List.copyOf(warnings);
+        }
+
+        public Push(Form form, PushDocumentType type, WbxmlElement document, byte[] wbxml, int smsCount) {
+            this(form, type, document, wbxml, smsCount, List.of());
         }
 
         @Override
@@ -65,12 +80,13 @@ public final class PushMessageDecoder {
         @Override
         public boolean equals(Object other) {
             return other instanceof Push push && form == push.form && type == push.type
-                    && document.equals(push.document) && Arrays.equals(wbxml, push.wbxml) && smsCount == push.smsCount;
+                    && document.equals(push.document) && Arrays.equals(wbxml, push.wbxml) && smsCount == push.smsCount
+                    && warnings.equals(push.warnings);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(form, type, document, Arrays.hashCode(wbxml), smsCount);
+            return Objects.hash(form, type, document, Arrays.hashCode(wbxml), smsCount, warnings);
         }
 
         @Override
@@ -87,12 +103,13 @@ public final class PushMessageDecoder {
         return OmaCpMessageDecoder.decode(input, PushMessageDecoder::read);
     }
 
-    private static Message read(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount) {
+    private static Message read(Form form, Optional<WspPush> push, byte[] wbxml, int smsCount, List<CodecWarning> warnings) {
         Optional<PushDocumentType> type = push.isPresent() ? byContentType(push.get().contentType()) : byPublicId(wbxml);
         if (type.isEmpty()) {
-            return new Provisioning(OmaCpMessageDecoder.provisioning(form, push, wbxml, smsCount));
+            return new Provisioning(OmaCpMessageDecoder.provisioning(form, push, wbxml, smsCount, warnings));
         }
-        return new Push(form, type.get(), PushWbxml.decode(type.get(), wbxml), wbxml, smsCount);
+        WbxmlElement document = PushWbxml.decode(type.get(), wbxml, warnings);
+        return new Push(form, type.get(), document, wbxml, smsCount, warnings);
     }
 
     private static Optional<PushDocumentType> byContentType(WspContentType contentType) {

@@ -10,7 +10,7 @@ final class XmlText {
 
     static String requireName(String text, String what) {
         if (text == null || text.isBlank()) {
-            throw new InvalidDocumentException(what, "must not be empty");
+            throw new InvalidDocumentException(what, "must not be empty: the PROV 1.0 DTD makes it a #REQUIRED attribute");
         }
         return requireCharacters(text, what);
     }
@@ -22,7 +22,7 @@ final class XmlText {
                         || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF))
                 .findFirst()
                 .ifPresent(c -> {
-                    throw new InvalidDocumentException(what, "contains U+%04X, which XML 1.0 cannot carry".formatted(c));
+                    throw new InvalidDocumentException(what, "contains U+%04X, which XML 1.0 cannot carry (production [2] Char; WBXML strings end at NUL)".formatted(c));
                 });
         return text;
     }

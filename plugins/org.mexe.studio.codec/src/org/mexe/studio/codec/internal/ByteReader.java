@@ -2,6 +2,7 @@ package org.mexe.studio.codec.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -88,6 +89,11 @@ public final class ByteReader {
 
     /** A NUL-terminated UTF-8 string; the terminator is consumed and not returned. */
     public String readTerminatedUtf8(String expected) {
+        return readTerminated(StandardCharsets.UTF_8, expected);
+    }
+
+    /** A NUL-terminated string in a charset whose only zero byte is NUL (UTF-8, US-ASCII, ISO-8859-1). */
+    public String readTerminated(Charset charset, String expected) {
         int start = position;
         int terminator = start;
         while (terminator < end && data[terminator] != 0) {
@@ -97,7 +103,7 @@ public final class ByteReader {
             throw errorAt(start, expected, "no NUL terminator before end of data");
         }
         position = terminator + 1;
-        return utf8(data, start, terminator - start, start, expected);
+        return decode(charset, data, start, terminator - start, start, expected);
     }
 
     /** A reader over the next {@code length} bytes, reporting offsets in the same coordinates. */
@@ -118,14 +124,19 @@ public final class ByteReader {
 
     /** Strict UTF-8: malformed sequences are reported, never replaced. */
     public String utf8(byte[] bytes, int from, int length, int reportedOffset, String expected) {
+        return decode(StandardCharsets.UTF_8, bytes, from, length, reportedOffset, expected);
+    }
+
+    /** Strict decoding: malformed or unmappable sequences are reported, never replaced. */
+    public String decode(Charset charset, byte[] bytes, int from, int length, int reportedOffset, String expected) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, from, length))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw errorAt(reportedOffset, expected, "malformed UTF-8");
+            throw errorAt(reportedOffset, expected, "malformed " + charset.name());
         }
     }
 

@@ -35,9 +35,13 @@ public enum PushDocumentType {
             "<!DOCTYPE CHARACTERISTIC-LIST SYSTEM \"/DTD/characteristic_list.xml\">",
             "application/x-wap-prov.browser-bookmarks", OptionalInt.empty(), 49999, 49154);
 
-    /** The DOCTYPE's name, or else the first element's: what names the document before it is parsed. */
+    /**
+     * The root element's name, past the prolog, comments and DOCTYPE. The root, not the DOCTYPE's
+     * name, says what a document is: Kannel's own bookmark sample declares CHARACTERISTIC_LIST.
+     */
     private static final Pattern ROOT_NAME = Pattern.compile(
-            "\\A\uFEFF?(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<!?(?:DOCTYPE\\s+)?([A-Za-z_][\\w.:-]*)", Pattern.DOTALL);
+            "\\A\uFEFF?(?:\\s++|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*+(?:\\[[^\\]]*+\\])?\\s*+>)*+<([A-Za-z_][\\w.:-]*+)",
+            Pattern.DOTALL);
 
     private final WbxmlLanguage language;
     private final String rootElement;
@@ -61,8 +65,8 @@ public enum PushDocumentType {
     }
 
     /**
-     * The type an XML text declares by its DOCTYPE or root element; empty for any other document
-     * (e.g. OMA CP's wap-provisioningdoc). Nokia OTA text is taken as browser settings.
+     * The type an XML text declares by its root element; empty for any other document (e.g. OMA
+     * CP's wap-provisioningdoc). Nokia OTA text is taken as browser settings.
      */
     public static Optional<PushDocumentType> recognise(String xml) {
         Matcher root = ROOT_NAME.matcher(xml);

@@ -1,5 +1,8 @@
 package org.mexe.studio.codec.push;
 
+import java.util.List;
+
+import org.mexe.studio.codec.CodecWarning;
 import org.mexe.studio.codec.DecodeException;
 import org.mexe.studio.codec.InvalidDocumentException;
 import org.mexe.studio.codec.wbxml.WbxmlDecoder;
@@ -24,5 +27,12 @@ public final class PushWbxml {
      */
     public static WbxmlElement decode(PushDocumentType type, byte[] wbxml) {
         return PushXml.requireRoot(type, WbxmlDecoder.decode(type.language(), wbxml));
+    }
+
+    /** As {@link #decode(PushDocumentType, byte[])}, appending what was tolerated (WBXML, then {@link PushContent}). */
+    public static WbxmlElement decode(PushDocumentType type, byte[] wbxml, List<CodecWarning> warnings) {
+        WbxmlElement root = PushXml.requireRoot(type, WbxmlDecoder.decode(type.language(), wbxml, warnings));
+        warnings.addAll(PushContent.check(type, root));
+        return root;
     }
 }

@@ -30,6 +30,13 @@ public final class PushXml {
         return requireRoot(type, XmlElementReader.read(xml, type.language()));
     }
 
+    /** As {@link #parse(PushDocumentType, String)}, appending what {@link PushContent} finds. */
+    public static WbxmlElement parse(PushDocumentType type, String xml, java.util.List<org.mexe.studio.codec.CodecWarning> warnings) {
+        WbxmlElement root = parse(type, xml);
+        warnings.addAll(PushContent.check(type, root));
+        return root;
+    }
+
     public static String write(PushDocumentType type, WbxmlElement document) {
         requireRoot(type, document);
         StringBuilder xml = new StringBuilder()
@@ -42,7 +49,8 @@ public final class PushXml {
     static WbxmlElement requireRoot(PushDocumentType type, WbxmlElement root) {
         if (root == null || !root.name().equals(type.rootElement())) {
             throw new InvalidDocumentException("root element",
-                    "must be <" + type.rootElement() + ">, not " + (root == null ? "missing" : "<" + root.name() + ">"));
+                    "must be <" + type.rootElement() + ">, not " + (root == null ? "missing" : "<" + root.name() + ">")
+                    + " (the " + type + " DTD's root)");
         }
         return root;
     }

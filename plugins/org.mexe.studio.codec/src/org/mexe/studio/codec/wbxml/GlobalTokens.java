@@ -18,6 +18,8 @@ final class GlobalTokens {
 
     static final int VERSION_1_3 = 0x03;
     static final int CHARSET_UTF_8 = 0x6A;
+    /** WBXML 1.3 clause 7.2.1: "unknown or missing public identifier". */
+    static final int PUBLIC_ID_UNKNOWN = 0x01;
 
     private GlobalTokens() {
     }

@@ -2,8 +2,13 @@ package org.mexe.studio.codec.wbxml;
 
 import static org.mexe.studio.codec.internal.ByteReader.describe;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+
+import org.mexe.studio.codec.CodecWarning;
 
 import org.mexe.studio.codec.DecodeException;
 import org.mexe.studio.codec.Hex;
@@ -17,6 +22,11 @@ import org.mexe.studio.codec.internal.ByteReader;
  * LITERAL names, a literal public identifier). Character content is accepted only in the elements
  * the language declares as text, OPAQUE only as the date of a datetime attribute; PIs and
  * extensions have no place in the languages served here. All of these are otherwise errors.
+ *
+ * <p>Like a handset, it also reads documents that bend WBXML 1.3, each reported as a
+ * {@link CodecWarning} with its byte offset: another or an unknown public identifier (read with this
+ * language's tokens), charset 0 (unknown, read as UTF-8), US-ASCII or ISO-8859-1, string-table bytes
+ * that no token references, and bytes after the root element (ignored).
  */
 public final class WbxmlDecoder {
 
@@ -24,17 +34,39 @@ public final class WbxmlDecoder {
     private final ByteReader in;
     private byte[] stringTable = new byte[0];
     private int stringTableOffset;
+    private final BitSet referencedTableBytes = new BitSet();
+    private Charset charset = StandardCharsets.UTF_8;
     private int tagPage;
     private int attributePage;
+    private final List<CodecWarning> warnings;
 
-    private WbxmlDecoder(WbxmlLanguage language, byte[] wbxml) {
+    private WbxmlDecoder(WbxmlLanguage language, byte[] wbxml, List<CodecWarning> warnings) {
         this.language = language;
         this.in = new ByteReader(WireFormat.WBXML, wbxml);
+        this.warnings = warnings;
     }
 
-    /** @throws DecodeException with the offset of the first byte that does not fit the grammar */
+    /**
+     * Decodes, dropping the warnings; use {@link #decode(WbxmlLanguage, byte[], List)} where a person
+     * or a caller should learn what was tolerated.
+     *
+     * @throws DecodeException with the offset of the first byte that does not fit the grammar
+     */
     public static WbxmlElement decode(WbxmlLanguage language, byte[] wbxml) {
-        return new WbxmlDecoder(language, wbxml).document();
+        return decode(language, wbxml, new ArrayList<>());
+    }
+
+    /**
+     * Decodes and appends to {@code warnings} what was tolerated.
+     *
+     * @throws DecodeException with the offset of the first byte that does not fit the grammar
+     */
+    public static WbxmlElement decode(WbxmlLanguage language, byte[] wbxml, List<CodecWarning> warnings) {
+        return new WbxmlDecoder(language, wbxml, warnings).document();
+    }
+
+    private void warn(int offset, String message) {
+        warnings.add(new CodecWarning("WBXML byte " + offset, message));
     }
 
     private WbxmlElement document() {
@@ -46,29 +78,56 @@ public final class WbxmlDecoder {
         int publicId = in.readUintvar("public identifier");
         int literalPublicIdIndex = publicId == 0 ? in.readUintvar("string table index of the public identifier") : -1;
         if (publicId != 0 && publicId != language.publicId()) {
-            throw in.errorAt(publicIdOffset, "public identifier " + describe(language.publicId()) + " (" + language.name() + ")",
-                    describe(publicId));
+            warn(publicIdOffset, "public identifier " + describe(publicId)
+                    + (publicId == GlobalTokens.PUBLIC_ID_UNKNOWN ? " (unknown)" : "") + " is not "
+                    + describe(language.publicId()) + " (" + language.name() + "); read with " + language.name()
+                    + "'s tokens, as the content type or the caller says");
         }
         int charsetOffset = in.offset();
-        int charset = in.readUintvar("charset");
-        if (charset != GlobalTokens.CHARSET_UTF_8) {
-            throw in.errorAt(charsetOffset, "charset UTF-8 (MIBenum 106, 0x6A)", "MIBenum " + charset);
-        }
+        int mibEnum = in.readUintvar("charset");
+        charset = charset(mibEnum, charsetOffset);
         int tableLength = in.readUintvar("string table length");
         stringTableOffset = in.offset();
         stringTable = in.readBytes(tableLength, "string table of " + tableLength + " bytes");
         if (literalPublicIdIndex >= 0) {
             String literal = tableString(literalPublicIdIndex, publicIdOffset);
             if (!literal.equals(language.formalPublicIdentifier())) {
-                throw in.errorAt(publicIdOffset, "public identifier \"" + language.formalPublicIdentifier() + "\"",
-                        "\"" + literal + "\"");
+                warn(publicIdOffset, "public identifier \"" + literal + "\" is not \"" + language.formalPublicIdentifier()
+                        + "\"; read with " + language.name() + "'s tokens, as the content type or the caller says");
             }
         }
         WbxmlElement root = element();
         if (in.hasRemaining()) {
-            throw in.error("end of document after the root element", describe(in.peek("trailing byte")));
+            warn(in.offset(), in.remaining() + " byte(s) after the root element's END ignored (WBXML 1.3 clause 5.3:"
+                    + " the body is one element)");
+        }
+        int unreferenced = stringTable.length - referencedTableBytes.cardinality();
+        if (unreferenced > 0) {
+            warn(stringTableOffset, "string table of " + stringTable.length + " bytes has " + unreferenced
+                    + " that no token references (ignored)");
         }
         return root;
+    }
+
+    /** UTF-8 as WBXML senders should write; the older charsets some still do, read as such. */
+    private Charset charset(int mibEnum, int offset) {
+        return switch (mibEnum) {
+            case GlobalTokens.CHARSET_UTF_8 -> StandardCharsets.UTF_8;
+            case 0 -> {
+                warn(offset, "charset 0 (unknown) read as UTF-8");
+                yield StandardCharsets.UTF_8;
+            }
+            case 3 -> {
+                warn(offset, "charset US-ASCII (MIBenum 3) instead of UTF-8; read as US-ASCII");
+                yield StandardCharsets.US_ASCII;
+            }
+            case 4 -> {
+                warn(offset, "charset ISO-8859-1 (MIBenum 4) instead of UTF-8; read as ISO-8859-1");
+                yield StandardCharsets.ISO_8859_1;
+            }
+            default -> throw in.errorAt(offset, "charset UTF-8 (MIBenum 106, 0x6A), US-ASCII (3) or ISO-8859-1 (4)",
+                    "MIBenum " + mibEnum);
+        };
     }
 
     private WbxmlElement element() {
@@ -105,7 +164,7 @@ public final class WbxmlDecoder {
                 case GlobalTokens.END -> {
                     return;
                 }
-                case GlobalTokens.STR_I -> text.append(in.readTerminatedUtf8("inline string"));
+                case GlobalTokens.STR_I -> text.append(in.readTerminated(charset, "inline string"));
                 case GlobalTokens.STR_T -> text.append(tableString(in.readUintvar("string table offset"), tokenOffset));
                 case GlobalTokens.ENTITY -> text.append(entity(tokenOffset));
                 default -> throw in.errorAt(tokenOffset, "text of " + element + " (STR_I, STR_T, ENTITY) or END",
@@ -174,7 +233,7 @@ public final class WbxmlDecoder {
             }
             in.skip();
             switch (token) {
-                case GlobalTokens.STR_I -> value.append(in.readTerminatedUtf8("inline string"));
+                case GlobalTokens.STR_I -> value.append(in.readTerminated(charset, "inline string"));
                 case GlobalTokens.STR_T -> value.append(tableString(in.readUintvar("string table offset"), tokenOffset));
                 case GlobalTokens.ENTITY -> value.append(entity(tokenOffset));
                 case GlobalTokens.OPAQUE -> value.append(opaqueDateTime(attribute, tokenOffset));
@@ -247,6 +306,7 @@ public final class WbxmlDecoder {
         if (terminator == stringTable.length) {
             throw in.errorAt(stringTableOffset + index, "NUL-terminated string in the string table", "end of table");
         }
-        return in.utf8(stringTable, index, terminator - index, stringTableOffset + index, "UTF-8 string table entry");
+        referencedTableBytes.set(index, terminator + 1);
+        return in.decode(charset, stringTable, index, terminator - index, stringTableOffset + index, "string table entry");
     }
 }
