@@ -142,6 +142,47 @@ class ServerGenerationTest {
     }
 
     @Test
+    void aRequestWithoutAKeywordIsKannelsDefaultServiceAndTestCfgAcceptsIt() throws Exception {
+        Path project = Files.createDirectories(out.resolve("keywordless"));
+        Files.writeString(project.resolve("shop.prov"), """
+                namespace shop
+
+                parameters Web {
+                	www {
+                		homepage "http://shop.example/start"
+                	}
+                }
+
+                server Shop {
+                	url "http://shop.example/"
+                }
+
+                scenario AnyText {
+                	request sms to "3000"
+                	deliver Web {
+                		security userpin
+                		pin generated
+                		to "+447700900123"
+                	}
+                	connect Shop
+                }
+                """);
+        var keywordless = ProvisioningPipeline.standalone().generate(List.of(project), out.resolve("keywordless-out"),
+                new SecretResolver(Map.of()), java.util.Optional.empty(), java.util.Optional.of(out.resolve("keywordless-pins.csv")));
+        Path kannel = out.resolve("keywordless-out/servers/Shop/kannel.conf");
+        PeerTools.kannelTestCfg(kannel);
+        String text = Files.readString(kannel);
+        assertTrue(text.contains("keyword = default\nallowed-receiver-prefix = 3000\nget-url = \"http://127.0.0.1:8081/sms-request?keyword=&from=%p&to=%P\""),
+                text);
+        assertEquals(1, text.split("group = sms-service", -1).length - 1, "the request is the default service; no second one");
+        StageReport request = keywordless.stages().get(0);
+        assertEquals("any SMS to 3000: Kannel sms-service 'default' for 3000 (SMSC and passwords are CHANGE-ME placeholders)", request.summary());
+        // Without handsets the pages are XHTML MP; the home page is the delivered one.
+        assertTrue(Files.isRegularFile(out.resolve("keywordless-out/servers/Shop/htdocs/start.xhtml")));
+        assertFalse(Files.exists(out.resolve("keywordless-out/servers/Shop/htdocs/start.wml")));
+    }
+
+    @Test
     void theServerFolderAndTrustExportsAreTheSameBytesEveryRun() throws Exception {
         ProvisioningPipeline.standalone().generate(List.of(EXAMPLES.resolve("brief")), out.resolve("b"), new SecretResolver(Map.of()));
         SortedMap<String, byte[]> first = mine(out.resolve("a"));
