@@ -9,18 +9,18 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.LineAndColumn;
 
-/** Places a finding about a model element at the text it was parsed from. */
-final class Locations {
+/** Places a finding about a model element at the text it was parsed from (public for the contributors in sub-packages). */
+public final class Locations {
 
     private Locations() {
     }
 
-    static Problem error(EObject element, String code, String message) {
+    public static Problem error(EObject element, String code, String message) {
         return at(element, NodeModelUtils.findActualNodeFor(element), Problem.Severity.ERROR, code, message);
     }
 
     /** A finding at one value of a feature (index -1: all of it), where the validator puts its own. */
-    static Problem at(EObject element, EStructuralFeature feature, int index, Problem.Severity severity, String code, String message) {
+    public static Problem at(EObject element, EStructuralFeature feature, int index, Problem.Severity severity, String code, String message) {
         List<INode> nodes = NodeModelUtils.findNodesForFeature(element, feature);
         INode node = nodes.isEmpty() ? NodeModelUtils.findActualNodeFor(element)
                 : index >= 0 && index < nodes.size() ? nodes.get(index) : nodes.get(0);
@@ -49,7 +49,7 @@ final class Locations {
         return Path.of(element.eResource().getURI().toFileString());
     }
 
-    static GenerationException cannotGenerate(EObject element, String code, String message, Throwable cause) {
+    public static GenerationException cannotGenerate(EObject element, String code, String message, Throwable cause) {
         return new GenerationException(GenerationException.Reason.CANNOT_GENERATE,
                 "Generation stopped: nothing was written.", List.of(error(element, code, message)), cause);
     }

@@ -69,6 +69,32 @@ public final class PeerTools {
         return Assumptions.abort(message);
     }
 
+    /**
+     * A peer tool for tests that drive it themselves (a server to start and stop): its path on
+     * PATH, or fail (CI=true) / skip naming the Debian package.
+     */
+    public static Path tool(String tool, String debianPackage) {
+        return require(tool, debianPackage);
+    }
+
+    /** Kannel's configuration checker, {@code /usr/lib/kannel/test/test_cfg FILE}: fails the test on a group or field it does not know. */
+    public static String kannelTestCfg(Path config) {
+        Path tool = requireFile(Path.of("/usr/lib/kannel/test/test_cfg"), "kannel-extras");
+        return inWorkDirectory(work -> run(work, List.of(tool.toString(), config.toAbsolutePath().toString())));
+    }
+
+    /** nginx, which Debian installs in /usr/sbin, outside the PATH of ordinary users. */
+    public static Path nginx() {
+        Path sbin = Path.of("/usr/sbin/nginx");
+        return Files.isExecutable(sbin) ? sbin : require("nginx", "nginx");
+    }
+
+    /** {@code nginx -t -p PREFIX -c FILE}: fails the test when nginx refuses the configuration. */
+    public static String nginxTest(Path prefix, String config) {
+        Path tool = nginx();
+        return inWorkDirectory(work -> run(work, List.of(tool.toString(), "-t", "-p", prefix.toAbsolutePath() + "/", "-c", config)));
+    }
+
     /** Runs a command in {@code workDirectory}; a non-zero exit or a hang fails the test. Returns stdout. */
     private static String run(Path workDirectory, List<String> command) {
         String tool = Path.of(command.get(0)).getFileName().toString();

@@ -10,7 +10,8 @@ import org.eclipse.xtext.validation.ComposedChecks;
  * them their issue codes.
  */
 @ComposedChecks(validators = { DeliveryValidator.class, HandsetValidator.class, StageOrderValidator.class,
-        ParameterSetValidator.class, NameValidator.class, StatementValidator.class, PayloadValidator.class, TrustValidator.class })
+        ParameterSetValidator.class, NameValidator.class, StatementValidator.class, PayloadValidator.class, TrustValidator.class,
+        ServerValidator.class })
 public class ProvValidator extends AbstractProvValidator {
 
     private static final String PREFIX = "org.mexe.studio.dsl.";

@@ -156,6 +156,14 @@ public final class TrustMaterial extends AdapterImpl {
         });
     }
 
+    /**
+     * The certificate (first) and the certificates that issued it, read as the trust checks read it
+     * and kept on its resource set: for the generators that export certificates.
+     */
+    public static Outcome<List<X509Certificate>> chainOf(Certificate certificate) {
+        return of(certificate, null).certificate(certificate);
+    }
+
     /** The certificate and the certificates that issued it: from its keystore alias or its file. */
     Outcome<List<X509Certificate>> certificate(Certificate certificate) {
         if (certificate.getFile() != null && certificate.getKeystore() == null) {

@@ -1,0 +1,31 @@
+package org.mexe.studio.codec.sms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mexe.studio.codec.Hex;
+import org.mexe.studio.codec.text.UnencodableCharacterException;
+
+/** The text SMS-SUBMIT of a subscriber's or SIM Toolkit's request (tshark reads it in the generator's tests). */
+class TextSubmitCodecTest {
+
+    @Test
+    void aKeywordToAShortNumberIsOnePackedSeptetMessage() {
+        // 01 SUBMIT, MR 00, DA 4 digits national ISDN "2000", PID 00, DCS 00 (GSM 7-bit), UDL 5 septets, "SETUP" packed.
+        assertEquals("010004A1020000000" + "5D322B50A05", Hex.encode(TextSubmitCodec.encode(0, SmsAddress.parse("2000"), "SETUP")));
+    }
+
+    @Test
+    void strictAboutWhatOneMessageCannotCarry() {
+        UnencodableCharacterException notGsm = assertThrows(UnencodableCharacterException.class,
+                () -> TextSubmitCodec.encode(0, SmsAddress.parse("2000"), "SET\u4E00"));
+        assertTrue(notGsm.getMessage().contains("index 3"), notGsm.getMessage());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> TextSubmitCodec.encode(0, SmsAddress.parse("2000"), "x".repeat(161)));
+        assertTrue(tooLong.getMessage().contains("161 septets; one SMS holds 160"), tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TextSubmitCodec.encode(0, SmsAddress.alphanumeric("Fjord"), "SETUP"));
+        assertEquals(160 * 7 / 8, TextSubmitCodec.encode(0, SmsAddress.parse("2000"), "x".repeat(160)).length - 9);
+    }
+}

@@ -1,0 +1,54 @@
+package org.mexe.studio.codec.sms;
+
+import java.io.ByteArrayOutputStream;
+
+import org.mexe.studio.codec.text.GsmAlphabet;
+import org.mexe.studio.codec.text.Septets;
+
+/**
+ * A single SMS-SUBMIT of text in the GSM 7-bit default alphabet (3GPP TS 23.040 clause 9.2.2.2,
+ * TS 23.038): the mobile-originated message a subscriber, or a SIM Toolkit application's SEND
+ * SHORT MESSAGE, sends to ask for provisioning ("SETUP" to 2000). {@link SmsSubmitCodec} writes
+ * the 8-bit data messages of WAP push; this is its text counterpart, for one message only.
+ */
+public final class TextSubmitCodec {
+
+    /** TP-MTI SMS-SUBMIT, no validity period, no user data header. */
+    private static final int FIRST_OCTET = 0x01;
+    /** General data coding, GSM 7-bit default alphabet, no message class. */
+    public static final int DCS_GSM_7BIT = 0x00;
+    /** One message holds 160 septets. */
+    public static final int MAX_SEPTETS = SmsSubmit.MAX_USER_DATA * 8 / 7;
+
+    private TextSubmitCodec() {
+    }
+
+    /**
+     * The TPDU of {@code text} to {@code destination}.
+     *
+     * @throws org.mexe.studio.codec.text.UnencodableCharacterException naming the first character outside the GSM alphabet
+     * @throws IllegalArgumentException when the text needs more than 160 septets, or the destination is alphanumeric
+     */
+    public static byte[] encode(int messageReference, SmsAddress destination, String text) {
+        if (messageReference < 0 || messageReference > 0xFF) {
+            throw new IllegalArgumentException("message reference must be 0..255: " + messageReference);
+        }
+        if (destination.typeOfNumber() == TypeOfNumber.ALPHANUMERIC) {
+            throw new IllegalArgumentException("an SMS-SUBMIT goes to a number, not to " + destination);
+        }
+        byte[] septets = GsmAlphabet.toSeptets(text);
+        if (septets.length > MAX_SEPTETS) {
+            throw new IllegalArgumentException("the text needs " + septets.length + " septets; one SMS holds " + MAX_SEPTETS);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(FIRST_OCTET);
+        out.write(messageReference);
+        AddressCodec.write(out, destination);
+        out.write(SmsSubmit.PID_DEFAULT);
+        out.write(DCS_GSM_7BIT);
+        // TP-UDL counts septets for the 7-bit alphabet.
+        out.write(septets.length);
+        out.writeBytes(Septets.pack(septets, 0));
+        return out.toByteArray();
+    }
+}
