@@ -24,7 +24,7 @@ java_feature_version() {
 
 # Debian packages: xvfb/xauth/x11-utils/libgtk-3-0 for the IDE, its UI tests and the product check; libwbxml2-utils, tshark,
 # kannel and gammu are the independent decoders the peer tests compare our bytes with.
-PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu"
+PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu mono-mcs"
 
 install_debian_packages() {
   local missing=() pkg

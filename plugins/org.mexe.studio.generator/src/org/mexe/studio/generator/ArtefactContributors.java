@@ -5,7 +5,7 @@ import java.util.List;
 /** The contributors the pipeline asks, in this order: a new kind of artefact is one more entry here. */
 public final class ArtefactContributors {
 
-    public static final List<ArtefactContributor> ALL = List.of(new SmsPayloadContributor());
+    public static final List<ArtefactContributor> ALL = List.of(new BootstrapContributor(), new SmsPayloadContributor());
 
     private ArtefactContributors() {
     }
