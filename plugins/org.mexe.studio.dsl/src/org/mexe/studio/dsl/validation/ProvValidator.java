@@ -64,7 +64,7 @@ import com.google.inject.Inject;
  * Diagnostician runs for the language and for XMI alike; {@link ProvDiagnosticConverter} gives
  * them their issue codes.
  */
-@ComposedChecks(validators = { PayloadValidator.class, TrustValidator.class })
+@ComposedChecks(validators = { PayloadValidator.class, TrustValidator.class, BootstrapValidator.class })
 public class ProvValidator extends AbstractProvValidator {
 
     private static final String PREFIX = "org.mexe.studio.dsl.";
