@@ -562,10 +562,11 @@ final class BootstrapContributor implements ArtefactContributor {
                             : ", at " + String.join(", ", new LinkedHashSet<>(app.hostedJads().values()))));
             app.files().stream().filter(f -> f.startsWith(SERVERS)).forEach(files::add);
         }
-        String protocol = install.isSetProtocol() ? install.getProtocol().getLiteral() : "http";
+        boolean http = !install.isSetProtocol() || install.getProtocol() == org.mexe.studio.model.provisioning.TransferProtocol.HTTP;
+        String protocol = install.isSetProtocol() ? install.getProtocol().getName().toLowerCase(java.util.Locale.ROOT) : "http";
         if (parts.isEmpty()) {
             context.report(install, "nothing generated: no component resolved", List.of());
-        } else if (!"http".equals(protocol)) {
+        } else if (!http) {
             context.report(install, String.join("; ", parts) + "; over " + protocol + ": MIDP 2.0 installs over HTTP only, so the files"
                     + " are the same and the operator's " + protocol + " server must serve them", files);
         } else {

@@ -137,6 +137,11 @@ class BootstrapGenerationTest {
                 .findFirst().orElseThrow();
         assertTrue(run.summary().contains("5 actions") && run.summary().contains("orders Wallet, MailClient"), run.summary());
         assertTrue(run.written().stream().anyMatch(f -> f.endsWith("fjord/content/SetupMidlet.java")), run.written().toString());
+        StageReport install = result.stages().stream().filter(r -> r.scenario().endsWith("NewSubscriber") && r.kind().equals("ComponentDownload"))
+                .findFirst().orElseThrow();
+        assertTrue(install.summary().startsWith("Wallet: classmark 3 MIDlet fjord.content.WalletMidlet") && !install.summary().contains("over http"),
+                install.summary());
+        assertTrue(install.written().contains("servers/ProvisioningServer/htdocs/components/wallet.jad"), install.written().toString());
     }
 
     @Test
