@@ -156,13 +156,21 @@ public final class MidletSource {
                         Form form = new Form("Your details");
                         fields = new TextField[FIELDS[flow].length];
                         for (int i = 0; i < fields.length; i++) {
-                            fields[i] = new TextField(FIELDS[flow][i], "", 64, TextField.ANY);
+                            int constraints = sensitive(FIELDS[flow][i]) ? TextField.ANY | TextField.SENSITIVE : TextField.ANY;
+                            fields[i] = new TextField(FIELDS[flow][i], "", 64, constraints);
                             form.append(fields[i]);
                         }
                         form.addCommand(next);
                         form.addCommand(exit);
                         form.setCommandListener(this);
                         display.setCurrent(form);
+                    }
+
+                    /** Card numbers, PINs and passwords are SENSITIVE: the phone neither shows them in predictive text nor keeps them. */
+                    private static boolean sensitive(String field) {
+                        String name = field.toLowerCase();
+                        return name.indexOf("card") >= 0 || name.indexOf("pin") >= 0 || name.indexOf("password") >= 0
+                                || name.indexOf("cvv") >= 0;
                     }
 
                     private void confirm() {
