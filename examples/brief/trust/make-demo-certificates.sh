@@ -2,11 +2,14 @@
 # Makes the DEMO-ONLY certificates that examples/brief trusts: roots of the two fictitious
 # handset makers, the operator's root CA and code-signing certificate, a third-party CA and the
 # wallet vendor's code-signing certificate. Valid from 2000 to 2099, so that the examples and
-# their tests do not expire. Only certificates are kept: the private keys are made in a temporary
-# folder and deleted, so nothing here can sign anything. Needs keytool from a JDK.
+# their tests do not expire. The CA keys are made in a temporary folder and deleted, so nothing
+# here can issue certificates; the two code-signing keys are kept (DEMO ONLY), so that the demo
+# can sign the bootstrap application and the components it hosts. Needs keytool from a JDK.
 #
 #   examples/brief/trust/*.pem                                       certificates published as files
-#   examples/demo-secrets/DEMO-ONLY-operator-certificates.p12         the operator's certificates, by alias
+#   examples/demo-secrets/DEMO-ONLY-operator-certificates.p12         the operator's certificates, by alias,
+#                                                                     and its code-signing key
+#   examples/demo-secrets/DEMO-ONLY-wallet-keys.p12                   the wallet vendor's code-signing key
 #   examples/demo-secrets/DEMO-ONLY-operator-certificates-password.txt  its password (demo material)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -59,6 +62,14 @@ store="$secrets/DEMO-ONLY-operator-certificates.p12"
 rm -f "$store"
 "$keytool" -importcert -noprompt -keystore "$store" -storetype PKCS12 -storepass "$store_password" \
   -alias operator-root -file "$work/operator-root.pem"
-"$keytool" -importcert -noprompt -keystore "$store" -storetype PKCS12 -storepass "$store_password" \
-  -alias operator-code-signing -file "$work/operator-code-signing.pem"
+# The code-signing keys with their chains (the CA's reply imported over the key pair), DEMO ONLY.
+for alias in operator-code-signing wallet-code-signing; do
+  "$keytool" -importcert -noprompt -keystore "$keys" -storepass "$kp" -alias "$alias" -file "$work/$alias.pem"
+done
+"$keytool" -importkeystore -noprompt -srckeystore "$keys" -srcstorepass "$kp" -srcalias operator-code-signing \
+  -destkeystore "$store" -deststoretype PKCS12 -deststorepass "$store_password"
+wallet_store="$secrets/DEMO-ONLY-wallet-keys.p12"
+rm -f "$wallet_store"
+"$keytool" -importkeystore -noprompt -srckeystore "$keys" -srcstorepass "$kp" -srcalias wallet-code-signing \
+  -destkeystore "$wallet_store" -deststoretype PKCS12 -deststorepass "$store_password"
 echo "Wrote the DEMO-ONLY certificates to $here and $store"

@@ -5,7 +5,8 @@ import java.util.List;
 /** The contributors the pipeline asks, in this order: a new kind of artefact is one more entry here. */
 public final class ArtefactContributors {
 
-    public static final List<ArtefactContributor> ALL = List.of(new SmsPayloadContributor(),
+    /** Bootstrap applications first: the server contributor reads what they put on the servers' document roots. */
+    public static final List<ArtefactContributor> ALL = List.of(new BootstrapContributor(), new SmsPayloadContributor(),
             new org.mexe.studio.generator.server.ServerContributor());
 
     private ArtefactContributors() {

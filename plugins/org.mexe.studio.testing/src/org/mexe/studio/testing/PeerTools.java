@@ -155,6 +155,19 @@ public final class PeerTools {
         });
     }
 
+    /**
+     * Mono's C# compiler: {@code mcs -out:stub.exe stub.cs}; returns the size of the assembly it
+     * wrote (a failed compilation fails the test with mcs's messages).
+     */
+    public static long mcsCompile(String csharp) {
+        Path tool = require("mcs", "mono-mcs");
+        return inWorkDirectory(work -> {
+            Path in = write(work, "stub.cs", csharp.getBytes(StandardCharsets.UTF_8));
+            run(work, List.of(tool.toString(), "-warnaserror-", "-out:stub.exe", in.toString()));
+            return work.resolve("stub.exe").toFile().length();
+        });
+    }
+
     /** libwbxml's encoder at a given WBXML version: {@code xml2wbxml -v VERSION} (1.1, 1.2 or 1.3). */
     public static byte[] xml2wbxml(String xml, String version) {
         Path tool = require("xml2wbxml", "libwbxml2-utils");
