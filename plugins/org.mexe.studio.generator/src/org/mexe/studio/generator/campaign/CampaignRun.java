@@ -54,7 +54,7 @@ public final class CampaignRun {
 
     private static final Set<String> OUR_FILES = Set.of(CampaignFile.SUBMITS, CampaignFile.REJECTS, CampaignFile.DESCRIPTION,
             CampaignFile.CHECKPOINT, CampaignFile.SCAN, CampaignFile.DESCRIPTION + ".tmp", CampaignFile.CHECKPOINT + ".tmp",
-            CampaignFile.REJECTS + ".tmp");
+            CampaignFile.REJECTS + ".tmp", "sent.log", "receipts.log");
     private static final String PIN_FILE_MARK = "# prov campaign PIN key ";
 
     /** Subscribers whose MSISDN hashes to {@code index} of {@code count} (1-based), see {@link SubscriberRows#shardOf}. */
