@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "prov", mixinStandardHelpOptions = true, version = "MExE Provisioning Studio 0.1.0",
         description = "Validates provisioning scenarios (.prov) and generates the artefacts an operator deploys.",
         subcommands = { Prov.Validate.class, Prov.Generate.class, Prov.Demo.class, Prov.Cp.class, Decode.class, Keys.class,
-                Verify.class, JadCommand.class, OtaCommand.class, FormatCommand.class, ExchangeCommands.Export.class, CampaignCommand.class,
+                Verify.class, JadCommand.class, OtaCommand.class, FormatCommand.class, ExchangeCommands.Export.class, CampaignCommand.class, SendCommand.class,
                 ExchangeCommands.Import.class, CommandLine.HelpCommand.class })
 public final class Prov implements Runnable {
 
