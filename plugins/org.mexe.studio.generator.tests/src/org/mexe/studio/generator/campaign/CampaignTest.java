@@ -286,4 +286,13 @@ class CampaignTest {
         assertEquals(2, CampaignRun.run(plan("Network"), CampaignRun.Options.of(folder.resolve("subs.csv"),
                 folder.resolve("campaign"))).subscribers());
     }
+
+    @Test
+    void provGenerateStopsAboveItsFolderLimitAndPointsToCampaigns() throws Exception {
+        project(csv(10_001));
+        var e = assertThrows(org.mexe.studio.generator.GenerationException.class, () -> ProvisioningPipeline.standalone()
+                .generate(List.of(folder.resolve("campaign.prov")), folder.resolve("generated"), new SecretResolver(Map.of())));
+        assertTrue(e.getMessage().contains("prov campaign"), e.getMessage());
+        assertFalse(Files.exists(folder.resolve("generated")));
+    }
 }
