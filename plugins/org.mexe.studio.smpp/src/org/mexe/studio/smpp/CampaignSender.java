@@ -155,6 +155,7 @@ public final class CampaignSender {
             long started = System.nanoTime();
             long lastReport = started;
             try (CampaignFile.Reader reader = new CampaignFile.Reader(options.campaign().resolve(CampaignFile.SUBMITS))) {
+                List<Segment> block = new ArrayList<>(BLOCK);
                 for (CampaignFile.Message message = reader.next(); message != null && !stopping && failure.get() == null;
                         message = reader.next()) {
                     for (int k = 0; k < message.tpdus().size(); k++) {
@@ -162,7 +163,10 @@ public final class CampaignSender {
                         if (log.done.get(index) || log.inDoubt.get(index) && !options.resendInDoubt()) {
                             continue;
                         }
-                        queue.put(new Segment(message.index(), k, message.msisdn(), message.tpdus().get(k)));
+                        block.add(new Segment(message.index(), k, message.msisdn(), message.tpdus().get(k)));
+                        if (block.size() == BLOCK) {
+                            hand(block, queue, log);
+                        }
                     }
                     long now = System.nanoTime();
                     if (now - lastReport > 10_000_000_000L) {
@@ -170,6 +174,9 @@ public final class CampaignSender {
                         options.progress().accept(String.format(java.util.Locale.ROOT, "%,d of %,d segments accepted, %,.0f/s",
                                 alreadyAccepted + sent.get(), total, sent.get() / ((now - started) / 1e9)));
                     }
+                }
+                if (!stopping && failure.get() == null) {
+                    hand(block, queue, log);
                 }
             } finally {
                 for (int i = 0; i < workers.size(); i++) {
@@ -202,6 +209,24 @@ public final class CampaignSender {
         }
     }
 
+    /** Segments are logged as going out a block at a time (one write), before any of them is handed to the window. */
+    private static final int BLOCK = 64;
+
+    private static void hand(List<Segment> block, BlockingQueue<Segment> queue, SendLog log) throws IOException, InterruptedException {
+        if (block.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder(block.size() * 16);
+        for (Segment segment : block) {
+            lines.append("S ").append(segment.record()).append('.').append(segment.index()).append('\n');
+        }
+        log.append(lines.toString());
+        for (Segment segment : block) {
+            queue.put(segment);
+        }
+        block.clear();
+    }
+
     private void work(BlockingQueue<Segment> queue, SendLog log, int slot) {
         try {
             while (true) {
@@ -230,7 +255,6 @@ public final class CampaignSender {
         System.arraycopy(payload, 0, userData, header.length, payload.length);
         boolean international = segment.msisdn().startsWith("+");
         String destination = international ? segment.msisdn().substring(1) : segment.msisdn();
-        log.sending(segment.record(), segment.index());
         int attempt = 0;
         while (true) {
             pace();

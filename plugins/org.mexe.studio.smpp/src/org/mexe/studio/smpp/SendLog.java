@@ -15,7 +15,7 @@ import java.util.BitSet;
  * buffer in the process, so a killed sender loses nothing it wrote):
  *
  * <pre>
- * S n.k               segment k of record n goes out now
+ * S n.k               segment k of record n is about to go out (written for a block of them at once)
  * A n.k message-id    the SMSC accepted it (submit_sm_resp, status 0)
  * R n.k status        the SMSC refused it for good (hex command status)
  * </pre>
@@ -75,10 +75,6 @@ final class SendLog implements AutoCloseable {
         return Math.toIntExact(record * perRecord + segment);
     }
 
-    void sending(long record, int segment) throws IOException {
-        append("S " + record + "." + segment + "\n");
-    }
-
     void accepted(long record, int segment, String messageId) throws IOException {
         append("A " + record + "." + segment + " " + messageId + "\n");
     }
@@ -87,7 +83,7 @@ final class SendLog implements AutoCloseable {
         append("R " + record + "." + segment + " " + Integer.toHexString(status) + "\n");
     }
 
-    private synchronized void append(String line) throws IOException {
+    synchronized void append(String line) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
