@@ -110,8 +110,12 @@ class SendTest {
         try (LoopbackSmsc smsc = new LoopbackSmsc("test", "secret", true)) {
             SendException e = org.junit.jupiter.api.Assertions.assertThrows(SendException.class, () -> new CampaignSender(
                     new CampaignSender.Options(campaign, List.of(new CampaignSender.Smsc("127.0.0.1", smsc.port())), 1, "test",
-                            "wrong-one", "", 10, 0, false, true, "", line -> { })).send());
-            assertTrue(e.getMessage().contains("Cannot bind") && !e.getMessage().contains("wrong-one"), e.getMessage());
+                            "wrongpw", "", 10, 0, false, true, "", line -> { })).send());
+            assertTrue(e.getMessage().contains("Cannot bind") && !e.getMessage().contains("wrongpw"), e.getMessage());
+            e = org.junit.jupiter.api.Assertions.assertThrows(SendException.class, () -> new CampaignSender(
+                    new CampaignSender.Options(campaign, List.of(new CampaignSender.Smsc("127.0.0.1", smsc.port())), 1, "test",
+                            "far-too-long-password", "", 10, 0, false, true, "", line -> { })).send());
+            assertTrue(e.getMessage().contains("longer than") && !e.getMessage().contains("far-too-long"), e.getMessage());
             assertEquals(0, smsc.submits());
         }
     }

@@ -320,7 +320,15 @@ public final class CampaignSender {
         }
     }
 
+    /** SMPP 3.4 passwords are C-octet strings of at most 9 octets with the NUL. */
+    private static final int MAX_PASSWORD = 8;
+
     private SMPPSession bind(Smsc smsc) throws SendException {
+        if (options.password().length() > MAX_PASSWORD) {
+            // Never the password, not even its length.
+            throw new SendException("The SMPP password is longer than the " + MAX_PASSWORD + " characters SMPP 3.4 allows:"
+                    + " check that the variable or file holds the password alone.");
+        }
         SMPPSession session = new SMPPSession();
         session.setTransactionTimer(10_000);
         session.setEnquireLinkTimer(30_000);
@@ -335,8 +343,12 @@ public final class CampaignSender {
         } catch (IOException e) {
             session.close();
             // Never the password.
-            throw new SendException("Cannot bind to the SMSC at " + smsc + " as " + options.systemId() + ": " + e.getMessage()
-                    + ". Check the address, the system id and the password.", e);
+            String reason = String.valueOf(e.getMessage());
+            if (!options.password().isEmpty()) {
+                reason = reason.replace(options.password(), "****"); // libraries quote what they reject
+            }
+            throw new SendException("Cannot bind to the SMSC at " + smsc + " as " + options.systemId() + ": " + reason
+                    + ". Check the address, the system id and the password.");
         }
     }
 
