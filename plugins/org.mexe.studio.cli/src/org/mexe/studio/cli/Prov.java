@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
                 ExchangeCommands.Import.class,
                 ReportCommand.class,
                 ServeCommand.class,
+                CampaignCommand.class,
+                SendCommand.class,
                 CommandLine.HelpCommand.class })
 public final class Prov implements Runnable {
 

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
-import java.util.zip.CRC32;
 
 import org.mexe.studio.codec.CodecException;
 import org.mexe.studio.codec.Hex;
@@ -44,10 +42,7 @@ import org.mexe.studio.model.provisioning.SecretRef;
 import org.mexe.studio.model.provisioning.SecurityMethod;
 import org.mexe.studio.model.provisioning.Stage;
 import org.mexe.studio.model.provisioning.SubscriberSource;
-import org.mexe.studio.security.Secret;
-import org.mexe.studio.security.SecretLocation;
 import org.mexe.studio.security.SecretResolver;
-import org.mexe.studio.security.SecretUnavailableException;
 
 /**
  * Turns every stage of every scenario into its artefacts. For a parameter delivery these are the
@@ -110,8 +105,7 @@ final class ArtefactGenerator {
     private List<DeliverySummary> deliver(Scenario scenario, String scenarioName, int stage, ParameterDelivery delivery,
             AtomicOutput output) throws GenerationException {
         List<ParameterSet> sets = delivery.getParameterSets();
-        String base = scenarioName + "/" + String.format("%02d", stage) + "-deliver-"
-                + sets.stream().map(ParameterSet::getName).collect(Collectors.joining("+"));
+        String base = PerSubscriberDeliveries.deliveryFolder(scenarioName, stage, delivery);
         DeliveryFormat format = DeliveryPayload.format(delivery);
         SecurityMethod method = DeliveryPayload.security(delivery);
         if (format == DeliveryFormat.NOKIA_OTA && method != SecurityMethod.NONE) {
@@ -137,7 +131,7 @@ final class ArtefactGenerator {
                 needs.add(Need.PIN);
             }
             for (Subscriber subscriber : SubscriberFile.read(source, needs)) {
-                recipients.add(new Recipient(base + "/" + subscriber.msisdn(), subscriber.msisdn(), subscriber.imsi(),
+                recipients.add(new Recipient(PerSubscriberDeliveries.subscriberFolder(base, subscriber.msisdn()), subscriber.msisdn(), subscriber.imsi(),
                         Optional.of(subscriber)));
             }
         } else {
@@ -155,7 +149,8 @@ final class ArtefactGenerator {
             Encoded encoded;
             try {
                 encoded = DeliveryPayload.encode(sets, format, keys.signing(),
-                        new SubmitParameters(SmsAddress.parse(recipient.msisdn()), 0, concatenationReference(recipient.folder())),
+                        new SubmitParameters(SmsAddress.parse(recipient.msisdn()), 0,
+                                PerSubscriberDeliveries.concatenationReference(recipient.folder())),
                         this::readSecret);
             } catch (MessageTooLongException e) {
                 throw Locations.cannotGenerate(delivery, GenerationException.TOO_LONG, e.getMessage()
@@ -298,29 +293,8 @@ final class ArtefactGenerator {
                 sharedPin != null ? delivery.getPin() : null);
     }
 
-    /**
-     * The concatenation reference tells a handset which segments belong together: derived from
-     * the artefact's path, so it is the same on every run and differs between deliveries.
-     */
-    private static int concatenationReference(String folder) {
-        CRC32 crc = new CRC32();
-        crc.update(folder.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() & 0xFF);
-    }
-
     /** A secret the model names, relative files resolved against the .prov file that names them. */
     private String readSecret(SecretRef ref) throws GenerationException {
-        SecretLocation location = switch (ModelLocations.secret(ref, "secret")) {
-            case Loaded<SecretLocation>(SecretLocation loaded) -> loaded;
-            case Failed<SecretLocation>(String message, String hint) -> throw Locations.cannotGenerate(ref,
-                    GenerationException.UNAVAILABLE_SECRET, hint.isEmpty() ? message : message + " " + hint, null);
-            case Unavailable<SecretLocation>(String why, String hint) -> throw Locations.cannotGenerate(ref,
-                    GenerationException.UNAVAILABLE_SECRET, why + " " + hint, null);
-        };
-        try (Secret secret = secrets.resolve(location)) {
-            return secret.reveal();
-        } catch (SecretUnavailableException e) {
-            throw Locations.cannotGenerate(ref, GenerationException.UNAVAILABLE_SECRET, e.getMessage(), e);
-        }
+        return PerSubscriberDeliveries.readSecret(secrets, ref);
     }
 }

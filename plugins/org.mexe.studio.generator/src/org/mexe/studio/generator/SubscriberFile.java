@@ -32,6 +32,11 @@ final class SubscriberFile {
     /** The code of every fault in a subscribers file. */
     static final String INVALID_SUBSCRIBERS = "org.mexe.studio.generator.invalidSubscribers";
 
+    /**
+     * Above this many subscribers {@code prov generate} stops: a folder per subscriber is for people
+     * to read, and millions of them help nobody. {@code prov campaign} streams any number.
+     */
+    static final int FOLDER_LIMIT = 10_000;
 
     /** One subscriber: the MSISDN to send to, the IMSI and PIN when the file has them, and where it was read. */
     record Subscriber(String msisdn, Optional<String> imsi, Optional<String> pin, Path file, int line, int pinColumn) {
@@ -158,6 +163,13 @@ final class SubscriberFile {
                 }
             }
             subscribers.add(new Subscriber(msisdn.text, imsi, pin, file, lineNumber, pinColumn));
+            if (subscribers.size() > FOLDER_LIMIT) {
+                throw new GenerationException(GenerationException.Reason.CANNOT_GENERATE, "The subscribers file lists more than "
+                        + FOLDER_LIMIT + " subscribers, and prov generate writes a folder for each: stream them into a campaign"
+                        + " instead, with prov campaign PATH... --scenario NAME --subscribers " + file + " -o DIR (docs/campaigns.md)."
+                        + " Nothing was generated.", List.of(problem(file, lineNumber, 1, offset, line.length(), "Subscriber number "
+                                + subscribers.size() + ": more than prov generate writes folders for; use prov campaign.")), null);
+            }
         }
         if (subscribers.isEmpty()) {
             throw invalid(new Problem(file, 0, 0, -1, 0, Problem.Severity.ERROR, INVALID_SUBSCRIBERS,
