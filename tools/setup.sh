@@ -23,8 +23,9 @@ java_feature_version() {
 }
 
 # Debian packages: xvfb/xauth/x11-utils/libgtk-3-0 for the IDE, its UI tests and the product check; libwbxml2-utils, tshark,
-# kannel and gammu are the independent decoders the peer tests compare our bytes with.
-PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu"
+# kannel and gammu are the independent decoders the peer tests compare our bytes with; neovim is the
+# real editor whose LSP client drives `prov lsp` in org.mexe.studio.lsp.tests.
+PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu neovim"
 
 install_debian_packages() {
   local missing=() pkg

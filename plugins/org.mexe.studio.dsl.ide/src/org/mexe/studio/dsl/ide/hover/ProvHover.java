@@ -15,7 +15,10 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.EnumLiteralDeclaration;
+import org.eclipse.xtext.EnumRule;
 import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.nodemodel.ILeafNode;
@@ -90,10 +93,11 @@ public class ProvHover {
             }
             return Optional.of(new HoverText(describe(target, resource), reference.getOffset(), reference.getLength()));
         }
-        if (leaf.getGrammarElement() instanceof Keyword keyword) {
+        if (isWordOfTheLanguage(leaf)) {
+            String word = leaf.getText();
             StringBuilder text = new StringBuilder();
-            KeywordMeanings.of(keyword.getValue()).ifPresent(meaning -> text.append("**").append(keyword.getValue()).append("**: ").append(meaning));
-            if ("deliver".equals(keyword.getValue()) && leaf.getSemanticElement() instanceof ParameterDelivery delivery) {
+            KeywordMeanings.of(word).ifPresent(meaning -> text.append("**").append(word).append("**: ").append(meaning));
+            if ("deliver".equals(word) && leaf.getSemanticElement() instanceof ParameterDelivery delivery) {
                 text.append("\n\n").append(payload(delivery));
             }
             return text.isEmpty() ? Optional.empty() : Optional.of(new HoverText(text.toString(), leaf.getOffset(), leaf.getLength()));
@@ -107,6 +111,13 @@ public class ProvHover {
             return Optional.of(new HoverText(describe(element, resource), leaf.getOffset(), leaf.getLength()));
         }
         return Optional.empty();
+    }
+
+    /** A keyword, or a value of an enumeration such as {@code userpin} (the node model records the enum rule, not a keyword). */
+    private static boolean isWordOfTheLanguage(ILeafNode leaf) {
+        EObject grammar = leaf.getGrammarElement();
+        return grammar instanceof Keyword || grammar instanceof EnumLiteralDeclaration
+                || grammar instanceof RuleCall call && call.getRule() instanceof EnumRule;
     }
 
     /** The whole (possibly qualified) name of a reference that {@code leaf} is part of. */
