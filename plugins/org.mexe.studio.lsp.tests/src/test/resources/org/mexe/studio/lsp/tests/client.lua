@@ -21,14 +21,27 @@ local function lsp_diagnostics(buf)
   return list
 end
 
+-- When the server first published diagnostics for each file, in ms since the client started it.
+results.published_ms = vim.empty_dict()
+local started = vim.loop.hrtime()
+local function since_start() return math.floor((vim.loop.hrtime() - started) / 1e6) end
+
 local ok, failure = pcall(function()
   local initialized = false
   local client_id = vim.lsp.start_client({
+    handlers = {
+      ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+        if result and results.published_ms[result.uri] == nil then
+          results.published_ms[result.uri] = since_start()
+        end
+        return vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, config)
+      end,
+    },
     name = 'prov',
     cmd = plan.cmd,
     root_dir = plan.root,
     init_options = plan.init_options or vim.empty_dict(),
-    on_init = function() initialized = true end,
+    on_init = function() initialized = true; results.initialized_ms = since_start() end,
     on_exit = function(code, signal) results.exit = { code = code, signal = signal } end,
   })
   assert(client_id, 'the LSP client did not start')
@@ -44,7 +57,11 @@ local ok, failure = pcall(function()
     local buf = vim.api.nvim_get_current_buf()
     vim.lsp.buf_attach_client(buf, client_id)
     local result = { name = step.name }
-    if step.kind == 'diagnostics' then
+    if step.kind == 'published' then
+      local uri = vim.uri_from_bufnr(buf)
+      assert(vim.wait(plan.timeout, function() return results.published_ms[uri] ~= nil end, 10), 'no diagnostics for ' .. uri)
+      result.result = results.published_ms[uri]
+    elseif step.kind == 'diagnostics' then
       vim.wait(plan.timeout, function() return #vim.diagnostic.get(buf) > 0 end, 50)
       result.result = lsp_diagnostics(buf)
     else
