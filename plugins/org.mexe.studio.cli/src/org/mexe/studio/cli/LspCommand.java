@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.mexe.studio.dsl.ProvStandaloneSetup;
 import org.mexe.studio.dsl.ide.server.ProvLanguageServer;
 import org.mexe.studio.dsl.ide.server.SaveAction;
 import org.mexe.studio.generator.ProvisioningPipeline;
@@ -42,8 +43,10 @@ final class LspCommand implements Callable<Integer> {
             traceWriter = Optional.of(new PrintWriter(Files.newBufferedWriter(ownerOnly(trace), StandardCharsets.UTF_8,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), true));
         }
+        // Without EMF registration: the server has registered the language with its editor services.
+        ProvisioningPipeline pipeline = new ProvisioningPipeline(new ProvStandaloneSetup().createInjector());
         SaveAction generate = (root, output) -> {
-            var result = ProvisioningPipeline.standalone().generate(List.of(root), output, SecretResolver.fromProcessEnvironment());
+            var result = pipeline.generate(List.of(root), output, SecretResolver.fromProcessEnvironment());
             return "prov: wrote " + result.files().size() + " file(s) to " + result.outputDir();
         };
         try {

@@ -99,6 +99,19 @@ class NeovimClientTest {
         steps.add(step("codeAction", broken, "textDocument/codeAction",
                 Map.of("range", Map.of("start", position(broken, "Nationl", 0), "end", position(broken, "Nationl", 7))), null));
         steps.add(step("completion", broken, "textDocument/completion", Map.of("position", position(broken, "Nationl", 0)), null));
+        // Generation on save is on for this session: the fixes below make the workspace valid, and their saves generate.
+        Map<String, Object> fixSpelling = step("fixSpelling", broken, "textDocument/codeAction",
+                Map.of("range", Map.of("start", position(broken, "Nationl", 0), "end", position(broken, "Nationl", 7))), "codeAction");
+        fixSpelling.put("title", "Change to 'National'");
+        steps.add(fixSpelling);
+        Map<String, Object> removeSpare = step("removeSpare", broken, "textDocument/codeAction",
+                Map.of("range", Map.of("start", position(broken, "Spare", 0), "end", position(broken, "Spare", 5))), "codeAction");
+        removeSpare.put("title", "Remove the unused parameter set 'Spare'");
+        steps.add(removeSpare);
+        Map<String, Object> generated = step("generated", broken, "message", null, null);
+        generated.put("kind", "message");
+        generated.put("contains", "prov: wrote ");
+        steps.add(generated);
         steps.add(step("hoverSet", newSubscriber, "textDocument/hover", Map.of("position", position(newSubscriber, "deliver National", 9)), null));
         steps.add(step("hoverDeliver", newSubscriber, "textDocument/hover", Map.of("position", position(newSubscriber, "deliver National", 2)), null));
         steps.add(step("hoverKeyword", regions, "textDocument/hover", Map.of("position", position(regions, "extends", 1)), null));
@@ -125,6 +138,7 @@ class NeovimClientTest {
         plan.put("timeout", 120_000);
         plan.put("result", result.toString());
         plan.put("steps", steps);
+        plan.put("init_options", Map.of("generateOnSave", true, "outputFolder", "prov-gen"));
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         Path planFile = temp.resolve("plan.json");
         Files.writeString(planFile, gson.toJson(plan));
@@ -184,6 +198,19 @@ class NeovimClientTest {
         result("codeAction").getAsJsonArray().forEach(a -> titles.add(a.getAsJsonObject().get("title").getAsString()));
         assertTrue(titles.contains("Change to 'National'"), titles::toString);
         assertTrue(titles.contains("Remove the unused parameter set 'Spare'"), titles::toString);
+    }
+
+    @Test
+    void appliedQuickFixesMakeTheFileValidAndItsSaveGeneratesTheWorkspace() throws IOException {
+        String fixed = Files.readString(workspace.resolve("brief/scenarios/broken.prov"));
+        assertTrue(fixed.startsWith("namespace fjord.broken\n\nimport fjord.settings.*\n\nscenario Broken {\n\tdeliver "), fixed);
+        assertFalse(fixed.contains("Spare") || fixed.contains("Nationl"), fixed);
+        String message = result("generated").getAsJsonObject().get("message").getAsString();
+        assertTrue(message.startsWith("prov: wrote ") && message.endsWith(workspace.resolve("prov-gen").toString()), message);
+        try (Stream<Path> folders = Files.list(workspace.resolve("prov-gen"))) {
+            assertTrue(folders.anyMatch(folder -> folder.getFileName().toString().equals("fjord.broken.Broken")),
+                    "the fixed scenario was not generated");
+        }
     }
 
     @Test

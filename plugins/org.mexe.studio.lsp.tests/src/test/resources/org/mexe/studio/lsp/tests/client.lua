@@ -23,6 +23,13 @@ end
 
 -- When the server first published diagnostics for each file, in ms since the client started it.
 results.published_ms = vim.empty_dict()
+-- What the server logged or showed to the user (window/logMessage, window/showMessage).
+results.messages = {}
+local function keep_message(_, result)
+  if result then
+    table.insert(results.messages, { type = result.type, message = result.message })
+  end
+end
 local started = vim.loop.hrtime()
 local function since_start() return math.floor((vim.loop.hrtime() - started) / 1e6) end
 
@@ -30,6 +37,8 @@ local ok, failure = pcall(function()
   local initialized = false
   local client_id = vim.lsp.start_client({
     handlers = {
+      ['window/logMessage'] = keep_message,
+      ['window/showMessage'] = keep_message,
       ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
         if result and results.published_ms[result.uri] == nil then
           results.published_ms[result.uri] = since_start()
@@ -57,7 +66,16 @@ local ok, failure = pcall(function()
     local buf = vim.api.nvim_get_current_buf()
     vim.lsp.buf_attach_client(buf, client_id)
     local result = { name = step.name }
-    if step.kind == 'published' then
+    if step.kind == 'message' then
+      local found
+      assert(vim.wait(plan.timeout, function()
+        for _, m in ipairs(results.messages) do
+          if m.message:find(step.contains, 1, true) then found = m; return true end
+        end
+        return false
+      end, 50), step.name .. ': no message containing ' .. step.contains)
+      result.result = found
+    elseif step.kind == 'published' then
       local uri = vim.uri_from_bufnr(buf)
       assert(vim.wait(plan.timeout, function() return results.published_ms[uri] ~= nil end, 10), 'no diagnostics for ' .. uri)
       result.result = results.published_ms[uri]
@@ -80,6 +98,16 @@ local ok, failure = pcall(function()
       if step.apply == 'workspaceEdit' and response.result then
         vim.lsp.util.apply_workspace_edit(response.result, 'utf-16')
         vim.cmd('silent wall')
+      elseif step.apply == 'codeAction' and response.result then
+        local applied = false
+        for _, action in ipairs(response.result) do
+          if action.title == step.title then
+            vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
+            applied = true
+          end
+        end
+        assert(applied, step.name .. ': no code action titled ' .. step.title)
+        vim.cmd('silent write')
       elseif step.apply == 'textEdits' and response.result then
         vim.lsp.util.apply_text_edits(response.result, buf, 'utf-16')
         vim.cmd('silent write')
