@@ -72,15 +72,20 @@ final class CrossFileIndex {
     /**
      * The references a file makes. The index of Xtext's incremental builder (the language server's,
      * and the IDE's when it uses that builder) keeps none (its descriptions log and throw): there they come
-     * from the file loaded in the resource set, whose description Xtext caches until it changes.
+     * from the file in the resource set, loaded if need be, whose description Xtext caches until it changes.
      */
     private static Iterable<IReferenceDescription> referencesOf(IResourceDescription description, ResourceSet resourceSet) {
         if (!(description instanceof ResolvedResourceDescription)) {
             return description.getReferenceDescriptions();
         }
-        Resource loaded = resourceSet == null ? null : resourceSet.getResource(description.getURI(), false);
-        if (loaded instanceof XtextResource xtext && xtext.getResourceServiceProvider() != null) {
-            return xtext.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(xtext).getReferenceDescriptions();
+        // Each build of the language server has a fresh resource set: load what it does not hold yet.
+        try {
+            Resource loaded = resourceSet == null ? null : resourceSet.getResource(description.getURI(), true);
+            if (loaded instanceof XtextResource xtext && xtext.getResourceServiceProvider() != null) {
+                return xtext.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(xtext).getReferenceDescriptions();
+            }
+        } catch (RuntimeException e) {
+            // gone since it was indexed: the next build drops it from the index
         }
         return List.of();
     }
