@@ -20,6 +20,7 @@ import org.eclipse.xtext.resource.IReferenceDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.impl.ChunkedResourceDescriptions;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsData;
 import org.eclipse.xtext.resource.impl.ResourceSetBasedResourceDescriptions;
 import org.mexe.studio.model.provisioning.ProvisioningPackage.Literals;
@@ -57,7 +58,7 @@ final class CrossFileIndex {
 
     static CrossFileIndex of(Resource resource, IResourceDescriptions index, Set<EReference> usesOfSets) {
         ResourceSet resourceSet = resource.getResourceSet();
-        if (resourceSet == null || !(index instanceof ResourceSetBasedResourceDescriptions)
+        if (resourceSet == null || !(index instanceof ResourceSetBasedResourceDescriptions || isLanguageServerBuild(resourceSet))
                 || ResourceDescriptionsData.ResourceSetAdapter.findResourceDescriptionsData(resourceSet) != null) {
             return new CrossFileIndex(index, usesOfSets, resourceSet);
         }
@@ -66,7 +67,16 @@ final class CrossFileIndex {
             cache = new Cache();
             resourceSet.eAdapters().add(cache);
         }
-        return cache.get(resourceSet, () -> new CrossFileIndex(index, usesOfSets, resourceSet));
+        return cache.get(resourceSet, index, () -> new CrossFileIndex(index, usesOfSets, resourceSet));
+    }
+
+    /**
+     * A resource set of one build of Xtext's language server: fresh for each build, with the index
+     * of that build, whose names do not change while it validates. Kept per resource set like a
+     * plain one: without it a build would read every file's references once per file it validates.
+     */
+    private static boolean isLanguageServerBuild(ResourceSet resourceSet) {
+        return ChunkedResourceDescriptions.findInEmfObject(resourceSet) != null;
     }
 
     /**
@@ -108,6 +118,7 @@ final class CrossFileIndex {
     /** Keeps one index per resource set while no file of it changes. */
     private static final class Cache extends AdapterImpl {
         private List<Object> stamps = List.of();
+        private Object index;
         private CrossFileIndex value;
 
         @Override
@@ -115,11 +126,13 @@ final class CrossFileIndex {
             return type == Cache.class;
         }
 
-        synchronized CrossFileIndex get(ResourceSet resourceSet, java.util.function.Supplier<CrossFileIndex> compute) {
-            List<Object> now = stamps(resourceSet);
-            if (value == null || !now.equals(stamps)) {
+        synchronized CrossFileIndex get(ResourceSet resourceSet, IResourceDescriptions currentIndex,
+                java.util.function.Supplier<CrossFileIndex> compute) {
+            if (value == null || currentIndex != index || !stamps(resourceSet).equals(stamps)) {
                 value = compute.get();
-                stamps = now;
+                index = currentIndex;
+                // Taken after computing: computing may load the files it reads.
+                stamps = stamps(resourceSet);
             }
             return value;
         }
