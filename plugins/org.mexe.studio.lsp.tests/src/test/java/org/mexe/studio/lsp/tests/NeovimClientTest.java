@@ -126,6 +126,13 @@ class NeovimClientTest {
         steps.add(step("rename", national, "textDocument/rename",
                 Map.of("position", position(national, "parameters National", 12), "newName", "Nationwide"), "workspaceEdit"));
 
+        // A value changes, no name does: files that use national.prov's sets are not rebuilt, yet they still use them.
+        Map<String, Object> change = step("changeValue", national, "change", null, null);
+        change.put("kind", "change");
+        change.put("from", "internet.fjord-mobile.example");
+        change.put("to", "web.fjord-mobile.example");
+        steps.add(change);
+
         Path trace = temp.resolve("lsp-trace.log");
         Path stderr = temp.resolve("lsp-stderr.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -339,6 +346,15 @@ class NeovimClientTest {
         assertTrue(regions.contains("parameters North extends Nationwide {") && regions.contains("parameters Capital extends Nationwide {"), regions);
         assertTrue(scenario.contains("deliver Nationwide {"), scenario);
         assertFalse(regions.matches("(?s).*\\bNational\\b.*"), regions);
+    }
+
+    @Test
+    void anEditThatChangesNoNameKeepsTheCrossFileChecksRight() {
+        JsonArray diagnostics = STEPS.get("changeValue").getAsJsonArray("result");
+        assertNotNull(diagnostics, () -> STEPS.get("changeValue").toString());
+        List<String> codes = new ArrayList<>();
+        diagnostics.forEach(d -> codes.add(d.getAsJsonObject().get("code").getAsString()));
+        assertFalse(codes.contains("org.mexe.studio.dsl.unusedParameterSet"), () -> diagnostics.toString());
     }
 
     @Test

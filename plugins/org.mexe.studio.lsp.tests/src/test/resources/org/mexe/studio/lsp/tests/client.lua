@@ -31,6 +31,8 @@ local function keep_message(_, result)
   end
 end
 local started = vim.loop.hrtime()
+-- Every diagnostics list the server published, by document URI, in order.
+local publishes = {}
 local function since_start() return math.floor((vim.loop.hrtime() - started) / 1e6) end
 
 local ok, failure = pcall(function()
@@ -42,6 +44,10 @@ local ok, failure = pcall(function()
       ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
         if result and results.published_ms[result.uri] == nil then
           results.published_ms[result.uri] = since_start()
+        end
+        if result then
+          publishes[result.uri] = publishes[result.uri] or {}
+          table.insert(publishes[result.uri], result.diagnostics)
         end
         return vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, config)
       end,
@@ -66,7 +72,23 @@ local ok, failure = pcall(function()
     local buf = vim.api.nvim_get_current_buf()
     vim.lsp.buf_attach_client(buf, client_id)
     local result = { name = step.name }
-    if step.kind == 'message' then
+    if step.kind == 'change' then
+      -- Types into the buffer (unsaved), as a user would, and returns the diagnostics published after it.
+      local uri = vim.uri_from_bufnr(buf)
+      local before = #(publishes[uri] or {})
+      local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+      local changed = false
+      for i, line in ipairs(lines) do
+        local from, to = line:find(step.from, 1, true)
+        if from and not changed then
+          vim.api.nvim_buf_set_lines(buf, i - 1, i, false, { line:sub(1, from - 1) .. step.to .. line:sub(to + 1) })
+          changed = true
+        end
+      end
+      assert(changed, step.name .. ': no line holds ' .. step.from)
+      assert(vim.wait(plan.timeout, function() return #(publishes[uri] or {}) > before end, 50), step.name .. ': no diagnostics after the change')
+      result.result = publishes[uri][#publishes[uri]]
+    elseif step.kind == 'message' then
       local found
       assert(vim.wait(plan.timeout, function()
         for _, m in ipairs(results.messages) do
