@@ -25,8 +25,9 @@ java_feature_version() {
 # Debian packages: xvfb/xauth/x11-utils/libgtk-3-0 for the IDE, its UI tests and the product check; libwbxml2-utils, tshark,
 # kannel and gammu are the independent decoders the peer tests compare our bytes with; openssl checks signatures and MACs;
 # chromium renders the review report; nginx serves the generated server configuration;
-# mono-mcs compiles the classmark 4 (CLI) bootstrap stub.
-PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu openssl chromium nginx mono-mcs"
+# mono-mcs compiles the classmark 4 (CLI) bootstrap stub; neovim is the real editor whose LSP client drives
+# `prov lsp` in org.mexe.studio.lsp.tests.
+PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu openssl chromium nginx mono-mcs neovim"
 
 install_debian_packages() {
   local missing=() pkg

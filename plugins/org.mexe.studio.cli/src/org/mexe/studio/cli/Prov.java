@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 ServeCommand.class,
                 CampaignCommand.class,
                 SendCommand.class,
+                LspCommand.class,
                 CommandLine.HelpCommand.class })
 public final class Prov implements Runnable {
 

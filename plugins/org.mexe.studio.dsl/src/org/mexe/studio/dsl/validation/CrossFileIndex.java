@@ -13,12 +13,14 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.build.ResolvedResourceDescription;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IReferenceDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.impl.ChunkedResourceDescriptions;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsData;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.resource.impl.ResourceSetBasedResourceDescriptions;
@@ -40,10 +42,10 @@ final class CrossFileIndex {
     /** For each element name, the files that declare it. */
     private final Map<QualifiedName, List<URI>> declarations = new HashMap<>();
 
-    private CrossFileIndex(IResourceDescriptions index, Set<EReference> usesOfSets) {
+    private CrossFileIndex(IResourceDescriptions index, Set<EReference> usesOfSets, ResourceSet resourceSet) {
         for (IResourceDescription description : index.getAllResourceDescriptions()) {
             URI file = description.getURI();
-            for (IReferenceDescription reference : description.getReferenceDescriptions()) {
+            for (IReferenceDescription reference : referencesOf(description, resourceSet)) {
                 URI target = reference.getTargetEObjectUri();
                 if (usesOfSets.contains(reference.getEReference()) && !target.trimFragment().equals(file)) {
                     usedSets.computeIfAbsent(target.trimFragment(), k -> new HashSet<>()).add(target.fragment());
@@ -80,16 +82,46 @@ final class CrossFileIndex {
 
     static CrossFileIndex of(Resource resource, IResourceDescriptions index, Set<EReference> usesOfSets) {
         ResourceSet resourceSet = resource.getResourceSet();
-        if (resourceSet == null || !(index instanceof ResourceSetBasedResourceDescriptions)
+        if (resourceSet == null || !(index instanceof ResourceSetBasedResourceDescriptions || isLanguageServerBuild(resourceSet))
                 || ResourceDescriptionsData.ResourceSetAdapter.findResourceDescriptionsData(resourceSet) != null) {
-            return new CrossFileIndex(index, usesOfSets);
+            return new CrossFileIndex(index, usesOfSets, resourceSet);
         }
         Cache cache = (Cache) EcoreUtil.getExistingAdapter(resourceSet, Cache.class);
         if (cache == null) {
             cache = new Cache();
             resourceSet.eAdapters().add(cache);
         }
-        return cache.get(resourceSet, () -> new CrossFileIndex(index, usesOfSets));
+        return cache.get(resourceSet, index, () -> new CrossFileIndex(index, usesOfSets, resourceSet));
+    }
+
+    /**
+     * A resource set of one build of Xtext's language server: fresh for each build, with the index
+     * of that build, whose names do not change while it validates. Kept per resource set like a
+     * plain one: without it a build would read every file's references once per file it validates.
+     */
+    private static boolean isLanguageServerBuild(ResourceSet resourceSet) {
+        return ChunkedResourceDescriptions.findInEmfObject(resourceSet) != null;
+    }
+
+    /**
+     * The references a file makes. The index of Xtext's incremental builder (the language server's,
+     * and the IDE's when it uses that builder) keeps none (its descriptions log and throw): there they come
+     * from the file in the resource set, loaded if need be, whose description Xtext caches until it changes.
+     */
+    private static Iterable<IReferenceDescription> referencesOf(IResourceDescription description, ResourceSet resourceSet) {
+        if (!(description instanceof ResolvedResourceDescription)) {
+            return description.getReferenceDescriptions();
+        }
+        // Each build of the language server has a fresh resource set: load what it does not hold yet.
+        try {
+            Resource loaded = resourceSet == null ? null : resourceSet.getResource(description.getURI(), true);
+            if (loaded instanceof XtextResource xtext && xtext.getResourceServiceProvider() != null) {
+                return xtext.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(xtext).getReferenceDescriptions();
+            }
+        } catch (RuntimeException e) {
+            // gone since it was indexed: the next build drops it from the index
+        }
+        return List.of();
     }
 
     /** The fragments of the parameter sets of {@code file} that other files use. */
@@ -110,6 +142,7 @@ final class CrossFileIndex {
     /** Keeps one index per resource set while no file of it changes. */
     private static final class Cache extends AdapterImpl {
         private List<Object> stamps = List.of();
+        private Object index;
         private CrossFileIndex value;
 
         @Override
@@ -117,11 +150,13 @@ final class CrossFileIndex {
             return type == Cache.class;
         }
 
-        synchronized CrossFileIndex get(ResourceSet resourceSet, java.util.function.Supplier<CrossFileIndex> compute) {
-            List<Object> now = stamps(resourceSet);
-            if (value == null || !now.equals(stamps)) {
+        synchronized CrossFileIndex get(ResourceSet resourceSet, IResourceDescriptions currentIndex,
+                java.util.function.Supplier<CrossFileIndex> compute) {
+            if (value == null || currentIndex != index || !stamps(resourceSet).equals(stamps)) {
                 value = compute.get();
-                stamps = now;
+                index = currentIndex;
+                // Taken after computing: computing may load the files it reads.
+                stamps = stamps(resourceSet);
             }
             return value;
         }

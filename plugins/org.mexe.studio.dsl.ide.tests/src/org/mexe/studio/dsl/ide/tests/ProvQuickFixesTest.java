@@ -1,0 +1,109 @@
+package org.mexe.studio.dsl.ide.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mexe.studio.dsl.ide.tests.ProvIdeTestSupport.offsetOf;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.XtextResource;
+import org.junit.jupiter.api.Test;
+import org.mexe.studio.dsl.ide.quickfix.ProvQuickFixes;
+import org.mexe.studio.dsl.ide.quickfix.ProvQuickFixes.Edit;
+import org.mexe.studio.dsl.ide.quickfix.ProvQuickFixes.Fix;
+import org.mexe.studio.dsl.validation.ProvValidator;
+
+class ProvQuickFixesTest {
+
+    private final ProvIdeTestSupport support = new ProvIdeTestSupport();
+    private final ProvQuickFixes quickFixes = ProvIdeTestSupport.INJECTOR.getInstance(ProvQuickFixes.class);
+
+    /** The text after {@code fix}'s edits, applied from the end so that offsets stay right. */
+    private static String apply(String text, Fix fix) {
+        StringBuilder result = new StringBuilder(text);
+        fix.edits().stream().sorted((a, b) -> Integer.compare(b.offset(), a.offset()))
+                .forEach((Edit edit) -> result.replace(edit.offset(), edit.offset() + edit.length(), edit.text()));
+        return result.toString();
+    }
+
+    private static Fix titled(List<Fix> fixes, String title) {
+        return fixes.stream().filter(f -> f.title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no fix '" + title + "' in " + fixes.stream().map(Fix::title).toList()));
+    }
+
+    @Test
+    void anUnresolvedNameIsImportedFromTheNamespaceThatDeclaresIt() throws IOException {
+        support.parse("settings.prov", "namespace demo.settings\n\nparameters National {\n}\n");
+        String text = "namespace demo.scenarios\n\nscenario S {\n\tdeliver National {\n\t}\n}\n";
+        XtextResource scenario = support.parse("scenario.prov", text);
+        support.resolveAll();
+        List<Fix> fixes = quickFixes.fixes(scenario, Diagnostic.LINKING_DIAGNOSTIC, offsetOf(text, "National", 0));
+        assertEquals("namespace demo.scenarios\n\nimport demo.settings.National\n\nscenario S {\n\tdeliver National {\n\t}\n}\n",
+                apply(text, titled(fixes, "Import 'demo.settings.National'")));
+    }
+
+    @Test
+    void anImportGoesAfterTheLastImport() throws IOException {
+        support.parse("settings.prov", "namespace demo.settings\n\nparameters National {\n}\n");
+        String text = "namespace demo.scenarios\n\nimport demo.other.*\n\nscenario S {\n\tdeliver National {\n\t}\n}\n";
+        XtextResource scenario = support.parse("scenario.prov", text);
+        List<Fix> fixes = quickFixes.fixes(scenario, Diagnostic.LINKING_DIAGNOSTIC, offsetOf(text, "National", 0));
+        assertTrue(apply(text, titled(fixes, "Import 'demo.settings.National'"))
+                .startsWith("namespace demo.scenarios\n\nimport demo.other.*\nimport demo.settings.National\n\nscenario"));
+    }
+
+    @Test
+    void aMisspeltNameIsCorrectedToAVisibleOneOfTheRightType() throws IOException {
+        String text = "namespace demo\n\nparameters National {\n}\n\nhandset Nationale {\n}\n\nscenario S {\n\tdeliver Nationl {\n\t}\n}\n";
+        XtextResource resource = support.parse("s.prov", text);
+        support.resolveAll();
+        List<Fix> fixes = quickFixes.fixes(resource, Diagnostic.LINKING_DIAGNOSTIC, offsetOf(text, "Nationl", 0));
+        assertEquals(List.of("Change to 'National'"), fixes.stream().map(Fix::title).toList(), "a handset is not a parameter set");
+        assertTrue(apply(text, fixes.get(0)).contains("\tdeliver National {"));
+    }
+
+    @Test
+    void anUnusedSetIsRemovedWithItsBlankLine() throws IOException {
+        String text = "namespace demo\n\nparameters Spare {\n\tgprs {\n\t\tapn \"a.example\"\n\t}\n}\n\nparameters Used {\n}\n\nscenario S {\n\tdeliver Used {\n\t}\n}\n";
+        XtextResource resource = support.parse("u.prov", text);
+        Fix fix = titled(quickFixes.fixes(resource, ProvValidator.UNUSED_PARAMETER_SET, offsetOf(text, "Spare", 0)),
+                "Remove the unused parameter set 'Spare'");
+        assertEquals("namespace demo\n\nparameters Used {\n}\n\nscenario S {\n\tdeliver Used {\n\t}\n}\n", apply(text, fix));
+    }
+
+    @Test
+    void theLastUnusedSetTakesTheBlankLineBeforeIt() throws IOException {
+        String text = "namespace demo\n\nscenario S {\n}\n\nparameters Spare {\n}\n";
+        XtextResource resource = support.parse("l.prov", text);
+        Fix fix = titled(quickFixes.fixes(resource, ProvValidator.UNUSED_PARAMETER_SET, offsetOf(text, "Spare", 0)),
+                "Remove the unused parameter set 'Spare'");
+        assertEquals("namespace demo\n\nscenario S {\n}\n", apply(text, fix));
+    }
+
+    @Test
+    void aMissingSecurityIsAddedOnItsOwnLine() throws IOException {
+        String text = "namespace demo\n\nparameters P {\n}\n\nscenario S {\n\tdeliver P {\n\t\tto \"+447700900123\"\n\t}\n}\n";
+        XtextResource resource = support.parse("m.prov", text);
+        Fix fix = titled(quickFixes.fixes(resource, ProvValidator.MISSING_SECURITY, offsetOf(text, "P {\n\t\t", 0)), "Add 'security userpin'");
+        assertEquals("namespace demo\n\nparameters P {\n}\n\nscenario S {\n\tdeliver P {\n\t\tto \"+447700900123\"\n\t\tsecurity userpin\n\t}\n}\n",
+                apply(text, fix));
+    }
+
+    @Test
+    void aSignedNokiaOtaDeliveryBecomesUnsigned() throws IOException {
+        String text = "namespace demo\n\nparameters P {\n}\n\nscenario S {\n\tdeliver P {\n\t\tformat nokia-ota\n\t\tsecurity userpin\n\t}\n}\n";
+        XtextResource resource = support.parse("n.prov", text);
+        Fix fix = quickFixes.fixes(resource, ProvValidator.NOKIA_OTA_SECURITY, offsetOf(text, "userpin", 0)).get(0);
+        assertTrue(apply(text, fix).contains("\t\tsecurity none\n"));
+    }
+
+    @Test
+    void otherCodesHaveNoFixes() throws IOException {
+        String text = "namespace demo\n";
+        XtextResource resource = support.parse("o.prov", text);
+        assertEquals(List.of(), quickFixes.fixes(resource, "org.mexe.studio.dsl.duplicateStatement", 0));
+        assertEquals(List.of(), quickFixes.fixes(resource, null, 0));
+    }
+}
