@@ -1,6 +1,10 @@
 package org.mexe.studio.ui.editor;
 
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextViewer;
@@ -8,15 +12,13 @@ import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
-import org.eclipse.xtext.resource.XtextResource;
 import org.mexe.studio.dsl.ide.contentassist.ProvContentAssist;
 import org.mexe.studio.ui.ProvLanguage;
-import org.mexe.studio.ui.ProvSources;
 
 
 /**
- * Content assist from Xtext's ide services: the document's current text is parsed next to the other
- * .prov files of its project, and Xtext proposes what the grammar and the scopes allow at the caret.
+ * Content assist from Xtext's ide services on the index: Xtext proposes what the grammar and the
+ * scopes allow at the caret, with names from every file of the index.
  */
 public final class ProvContentAssistProcessor implements IContentAssistProcessor {
 
@@ -30,11 +32,14 @@ public final class ProvContentAssistProcessor implements IContentAssistProcessor
             return new ICompletionProposal[0];
         }
         try {
-            XtextResource resource = ProvSources.parse(text, ProvSources.locate(document));
-            var entries = ProvLanguage.injector().getInstance(ProvContentAssist.class).proposals(resource, text, offset);
+            ProvContentAssist assist = ProvLanguage.injector().getInstance(ProvContentAssist.class);
+            var entries = EditorDocuments.read(document, (doc, resource) -> assist.proposals(resource, text, offset)).get(30, TimeUnit.SECONDS);
             errorMessage = null;
             return entries.stream().map(entry -> new ProvCompletionProposal(entry, offset)).toArray(ICompletionProposal[]::new);
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ICompletionProposal[0];
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // Logged and shown in the popup instead of proposals: content assist must never break typing.
             ILog.of(getClass()).error("Content assist failed", e);
             errorMessage = "Content assist failed: " + e;
