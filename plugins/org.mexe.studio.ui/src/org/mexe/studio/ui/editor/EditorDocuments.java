@@ -39,9 +39,13 @@ public final class EditorDocuments {
             return CompletableFuture.completedFuture(ProvIndex.workspace().readLoose(loose, text, reader));
         }
         var workspace = ProvIndex.workspace();
-        return workspace.read(uri.get(), (doc, resource) -> doc.getContents().equals(text) ? Optional.of(reader.apply(doc, resource)) : Optional.<T>empty())
-                .thenCompose(result -> result.isPresent() ? CompletableFuture.completedFuture(result.get())
-                        : workspace.change(uri.get(), text).thenCompose(nothing -> workspace.read(uri.get(), reader)));
+        // A record, not an Optional: the reader may answer null.
+        record Answer<T>(T value) {
+        }
+        return workspace.read(uri.get(), (doc, resource) -> doc.getContents().equals(text) ? new Answer<>(reader.apply(doc, resource)) : null)
+                .thenCompose(answer -> answer != null ? CompletableFuture.completedFuture(answer.value())
+                        // A newer change cancels the build of this one, and builds both: the read waits for that.
+                        : workspace.change(uri.get(), text).exceptionally(cancelled -> null).thenCompose(nothing -> workspace.read(uri.get(), reader)));
     }
 
     /** Tells the index the document's text when it differs from what the index holds; completes when it is built. */

@@ -150,7 +150,12 @@ public final class ProvReconcilingStrategy
             show(ProvIndex.workspace().problems(file.get()).orElse(List.of()).stream().map(ProvProblem::of).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.CancellationException e) {
+            // A newer change is being validated; its problems will be shown.
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+                return;
+            }
             // An exception would end the reconciler's thread, and closing the editor would then wait for it forever.
             ILog.of(getClass()).error("Validating " + where.get().path() + " failed", e);
         }
