@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Validates provisioning scenarios (.prov) and generates the artefacts an operator deploys.",
         subcommands = { Prov.Validate.class, Prov.Generate.class, Prov.Demo.class, Prov.Cp.class, Decode.class, Keys.class,
                 Verify.class, JadCommand.class, OtaCommand.class, FormatCommand.class, ExchangeCommands.Export.class,
-                ExchangeCommands.Import.class, CommandLine.HelpCommand.class })
+                ExchangeCommands.Import.class, LspCommand.class, CommandLine.HelpCommand.class })
 public final class Prov implements Runnable {
 
     /** Exit code when the input has errors. */

@@ -3,9 +3,35 @@
  */
 package org.mexe.studio.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKindProvider;
+import org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting;
+import org.mexe.studio.dsl.ide.server.ProvCodeActionService;
+import org.mexe.studio.dsl.ide.server.ProvHoverService;
+import org.mexe.studio.dsl.ide.symbols.ProvSymbolKinds;
 
 /**
- * Use this class to register ide components.
+ * The language's editor services, shared by every editor: the Eclipse UI calls them in process,
+ * the language server ({@code prov lsp}) over LSP. Xtext's generic services (content assist,
+ * definition, references, rename, formatting, folding, occurrences) need no binding here.
  */
 public class ProvIdeModule extends AbstractProvIdeModule {
+
+    public Class<? extends IHoverService> bindIHoverService() {
+        return ProvHoverService.class;
+    }
+
+    public Class<? extends ICodeActionService2> bindICodeActionService2() {
+        return ProvCodeActionService.class;
+    }
+
+    public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+        return ProvSemanticHighlighting.class;
+    }
+
+    public Class<? extends DocumentSymbolKindProvider> bindDocumentSymbolKindProvider() {
+        return ProvSymbolKinds.class;
+    }
 }

@@ -13,6 +13,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.build.ResolvedResourceDescription;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IReferenceDescription;
@@ -39,10 +40,10 @@ final class CrossFileIndex {
     /** For each element name, the files that declare it. */
     private final Map<QualifiedName, List<URI>> declarations = new HashMap<>();
 
-    private CrossFileIndex(IResourceDescriptions index, Set<EReference> usesOfSets) {
+    private CrossFileIndex(IResourceDescriptions index, Set<EReference> usesOfSets, ResourceSet resourceSet) {
         for (IResourceDescription description : index.getAllResourceDescriptions()) {
             URI file = description.getURI();
-            for (IReferenceDescription reference : description.getReferenceDescriptions()) {
+            for (IReferenceDescription reference : referencesOf(description, resourceSet)) {
                 URI target = reference.getTargetEObjectUri();
                 if (usesOfSets.contains(reference.getEReference()) && !target.trimFragment().equals(file)) {
                     usedSets.computeIfAbsent(target.trimFragment(), k -> new HashSet<>()).add(target.fragment());
@@ -58,14 +59,30 @@ final class CrossFileIndex {
         ResourceSet resourceSet = resource.getResourceSet();
         if (resourceSet == null || !(index instanceof ResourceSetBasedResourceDescriptions)
                 || ResourceDescriptionsData.ResourceSetAdapter.findResourceDescriptionsData(resourceSet) != null) {
-            return new CrossFileIndex(index, usesOfSets);
+            return new CrossFileIndex(index, usesOfSets, resourceSet);
         }
         Cache cache = (Cache) EcoreUtil.getExistingAdapter(resourceSet, Cache.class);
         if (cache == null) {
             cache = new Cache();
             resourceSet.eAdapters().add(cache);
         }
-        return cache.get(resourceSet, () -> new CrossFileIndex(index, usesOfSets));
+        return cache.get(resourceSet, () -> new CrossFileIndex(index, usesOfSets, resourceSet));
+    }
+
+    /**
+     * The references a file makes. The index of Xtext's incremental builder (the language server's,
+     * and the IDE's when it uses that builder) keeps none (its descriptions log and throw): there they come
+     * from the file loaded in the resource set, whose description Xtext caches until it changes.
+     */
+    private static Iterable<IReferenceDescription> referencesOf(IResourceDescription description, ResourceSet resourceSet) {
+        if (!(description instanceof ResolvedResourceDescription)) {
+            return description.getReferenceDescriptions();
+        }
+        Resource loaded = resourceSet == null ? null : resourceSet.getResource(description.getURI(), false);
+        if (loaded instanceof XtextResource xtext && xtext.getResourceServiceProvider() != null) {
+            return xtext.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(xtext).getReferenceDescriptions();
+        }
+        return List.of();
     }
 
     /** The fragments of the parameter sets of {@code file} that other files use. */

@@ -67,16 +67,10 @@ public class PayloadValidator extends AbstractDeclarativeValidator {
             return; // unresolved: the linker reports it at the reference
         }
         DeliveryFormat format = DeliveryPayload.format(delivery);
-        // A signed Nokia OTA delivery is ProvValidator's error; its size is that of the unsigned one.
-        SecurityMethod security = format == DeliveryFormat.NOKIA_OTA ? SecurityMethod.NONE : DeliveryPayload.security(delivery);
         Set<String> standIns = new HashSet<>();
         Encoded encoded;
         try {
-            encoded = DeliveryPayload.encode(sets, format, standInSigning(security), STAND_IN_SUBMIT, ref -> {
-                String standIn = standIn(ref);
-                standIns.add(standIn);
-                return standIn;
-            });
+            encoded = encodeWithStandIns(delivery, standIns);
         } catch (MessageTooLongException e) {
             error("This delivery needs " + e.segmentsNeeded() + " SMS (" + e.payloadLength() + " octets of push), more than the "
                     + Concatenation.MAX_PARTS + " one concatenated message can have: split " + names(sets)
@@ -105,6 +99,25 @@ public class PayloadValidator extends AbstractDeclarativeValidator {
                         Integer.toString(encoded.smsCount()), Integer.toString(limit));
             }
         }
+    }
+
+    /**
+     * The delivery encoded as the generator would, with stand-ins for its secrets (see the class
+     * comment): its SMS count is exact for any PIN and IMSI. {@code standIns} receives one entry per
+     * password counted at {@value #SECRET_STAND_IN_LENGTH} characters. Editors show the size from it.
+     *
+     * @throws MessageTooLongException when it needs more SMS than one concatenated message can have
+     * @throws RuntimeException for a value the codec refuses (the value checks report it)
+     */
+    public static Encoded encodeWithStandIns(ParameterDelivery delivery, Set<String> standIns) throws MessageTooLongException {
+        DeliveryFormat format = DeliveryPayload.format(delivery);
+        // A signed Nokia OTA delivery is ProvValidator's error; its size is that of the unsigned one.
+        SecurityMethod security = format == DeliveryFormat.NOKIA_OTA ? SecurityMethod.NONE : DeliveryPayload.security(delivery);
+        return DeliveryPayload.encode(delivery.getParameterSets(), format, standInSigning(security), STAND_IN_SUBMIT, ref -> {
+            String standIn = standIn(ref);
+            standIns.add(standIn);
+            return standIn;
+        });
     }
 
     /** The message shared with the generator, which checks again with the real secrets. */
