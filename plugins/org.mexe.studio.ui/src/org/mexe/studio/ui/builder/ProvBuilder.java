@@ -111,10 +111,10 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
 
     /** Says on the project that prov-gen/ was left as it was, and why: stale output must never pass silently. */
     private void stale(IProject project, String why) throws CoreException {
-        if (!project.getFolder(ProvLanguage.GENERATED_FOLDER).exists()) {
+        if (!project.getFolder(ProvPreferences.outputFolder(project)).exists()) {
             return;
         }
-        ProvMarkers.replace(project, List.of(new ProvProblem(IMarker.SEVERITY_INFO, ProvLanguage.GENERATED_FOLDER
+        ProvMarkers.replace(project, List.of(new ProvProblem(IMarker.SEVERITY_INFO, ProvPreferences.outputFolder(project)
                 + "/ is stale: it was not regenerated because the project " + why + ". Fix and save to regenerate it.",
                 ProvMarkers.STALE_OUTPUT, 0, -1, 0)));
     }
@@ -142,7 +142,7 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
     }
 
     private void generate(LoadedInputs loaded, IProgressMonitor monitor) throws GenerationException, CoreException {
-        IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
+        IFolder output = getProject().getFolder(ProvPreferences.outputFolder(getProject()));
         ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets());
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
@@ -152,8 +152,9 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
     @Override
     protected void clean(IProgressMonitor monitor) throws CoreException {
         ProvMarkers.deleteAll(getProject());
-        IFolder output = getProject().getFolder(ProvLanguage.GENERATED_FOLDER);
-        if (output.exists()) {
+        IFolder output = getProject().getFolder(ProvPreferences.outputFolder(getProject()));
+        // Only a folder the builder wrote (it marks it derived): the preference may name any folder.
+        if (output.exists() && output.isDerived()) {
             output.delete(true, monitor);
         }
     }
@@ -175,7 +176,7 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
     }
 
     private boolean isGeneratedFolder(IResource resource) {
-        return resource instanceof IFolder folder && folder.getParent().equals(getProject())
-                && folder.getName().equals(ProvLanguage.GENERATED_FOLDER);
+        return resource instanceof IFolder folder && folder.getProject().equals(getProject())
+                && folder.getProjectRelativePath().toString().equals(ProvPreferences.outputFolder(getProject()));
     }
 }

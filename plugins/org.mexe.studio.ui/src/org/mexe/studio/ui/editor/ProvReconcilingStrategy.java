@@ -49,6 +49,7 @@ public final class ProvReconcilingStrategy
     private volatile Optional<URI> uri = Optional.empty();
     private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
     private Annotation[] shown = new Annotation[0];
+    private volatile SemanticColouring colouring;
 
     private final IFileBufferListener savedListener = new IFileBufferListener() {
         @Override
@@ -73,12 +74,16 @@ public final class ProvReconcilingStrategy
     @Override
     public void install(ITextViewer textViewer) {
         viewer = (ISourceViewer) textViewer;
+        colouring = new SemanticColouring(viewer);
         FileBuffers.getTextFileBufferManager().addFileBufferListener(savedListener);
     }
 
     @Override
     public void uninstall() {
         FileBuffers.getTextFileBufferManager().removeFileBufferListener(savedListener);
+        if (colouring != null) {
+            colouring.dispose();
+        }
         show(List.of());
         viewer = null;
         Optional<URI> closed = uri;
@@ -126,6 +131,17 @@ public final class ProvReconcilingStrategy
     private void validate() {
         IDocument current = document;
         Optional<ProvSources.Location> where = location;
+        try {
+            ready.get(120, TimeUnit.SECONDS);
+            if (current != null && colouring != null) {
+                colouring.update(current);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            ILog.of(getClass()).warn("Semantic colouring failed: " + e);
+        }
         // Problems name their file: a document stored nowhere is assisted, but not validated.
         if (current == null || where.isEmpty() || markersTakeOver()) {
             show(List.of());

@@ -166,18 +166,18 @@ public class ProvWorkspace {
     /** An editor opened {@code file} with {@code text}; until {@link #close} the index uses that text. */
     public CompletableFuture<Void> open(URI file, String text) {
         int version = versions.incrementAndGet();
-        return requests.<BuildManager.Buildable, Void>runWrite(
+        return built(requests.<BuildManager.Buildable, Void>runWrite(
                 () -> isIndexed(file) ? manager.didOpen(file, version, text) : BuildManager.Buildable.NO_BUILD,
                 (cancel, build) -> {
                     build.build(cancel);
                     return null;
-                });
+                }));
     }
 
     /** The text of an open file is now {@code text} (the whole of it). */
     public CompletableFuture<Void> change(URI file, String text) {
         int version = versions.incrementAndGet();
-        return requests.<BuildManager.Buildable, Void>runWrite(() -> {
+        return built(requests.<BuildManager.Buildable, Void>runWrite(() -> {
             if (!isIndexed(file)) {
                 return BuildManager.Buildable.NO_BUILD;
             }
@@ -188,32 +188,62 @@ public class ProvWorkspace {
         }, (cancel, build) -> {
             build.build(cancel);
             return null;
-        });
+        }));
     }
 
     /** The editor of {@code file} closed: the index goes back to the file on disk. */
     public CompletableFuture<Void> close(URI file) {
-        return requests.<BuildManager.Buildable, Void>runWrite(
+        return built(requests.<BuildManager.Buildable, Void>runWrite(
                 () -> manager.isDocumentOpen(file) ? manager.didClose(file) : BuildManager.Buildable.NO_BUILD,
                 (cancel, build) -> {
                     build.build(cancel);
                     return null;
-                });
+                }));
     }
 
     /** Files changed, appeared or went on disk (a save, a checkout, a delete). */
     public CompletableFuture<Void> filesChanged(List<URI> changed, List<URI> deleted) {
-        return requests.<BuildManager.Buildable, Void>runWrite(() -> manager.didChangeFiles(
+        return built(requests.<BuildManager.Buildable, Void>runWrite(() -> manager.didChangeFiles(
                 changed.stream().filter(this::isIndexed).toList(), deleted.stream().filter(this::isIndexed).toList()),
                 (cancel, build) -> {
                     build.build(cancel);
                     return null;
-                });
+                }));
+    }
+
+    /**
+     * A write whose build a newer write cancelled is built by that newer one: whoever waits for the
+     * write waits for that instead of failing.
+     */
+    private CompletableFuture<Void> built(CompletableFuture<Void> write) {
+        return write.handle((done, failure) -> failure == null ? CompletableFuture.<Void>completedFuture(null)
+                : isCancellation(failure) ? settled() : CompletableFuture.<Void>failedFuture(failure)).thenCompose(f -> f);
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.CancellationException
+                    || t instanceof org.eclipse.xtext.service.OperationCanceledError
+                    || t.getClass().getName().endsWith("OperationCanceledException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits for the writes submitted so far, with their builds. */
     public CompletableFuture<Void> settled() {
-        return requests.runRead(cancel -> null);
+        return retrying(() -> requests.runRead(cancel -> null), 20);
+    }
+
+    /**
+     * Runs a read again when a write cancelled it (a write cancels the reads before it, as in the
+     * language server): the answer then reflects the newer text.
+     */
+    private <T> CompletableFuture<T> retrying(java.util.function.Supplier<CompletableFuture<T>> read, int attempts) {
+        return read.get().handle((value, failure) -> failure == null ? CompletableFuture.completedFuture(value)
+                : isCancellation(failure) && attempts > 1 ? retrying(read, attempts - 1) : CompletableFuture.<T>failedFuture(failure))
+                .thenCompose(f -> f);
     }
 
     /**
@@ -221,12 +251,12 @@ public class ProvWorkspace {
      * resource, linked against the index. A file outside every root is parsed on its own.
      */
     public <T> CompletableFuture<T> read(URI file, BiFunction<Document, XtextResource, T> reader) {
-        return requests.runRead(cancel -> {
+        return retrying(() -> requests.runRead(cancel -> {
             if (isIndexed(file)) {
                 return manager.doRead(file, (document, resource) -> reader.apply(document, resource));
             }
             return null;
-        });
+        }), 5);
     }
 
     /** As {@link #read}, for a text that belongs to no root (a file outside the workspace, a compare editor). */
@@ -245,7 +275,7 @@ public class ProvWorkspace {
 
     /** Reads the whole index: every file's exported names and references. */
     public <T> CompletableFuture<T> readIndex(java.util.function.Function<IResourceDescriptions, T> reader) {
-        return requests.runRead(cancel -> reader.apply(manager.getIndex()));
+        return retrying(() -> requests.runRead(cancel -> reader.apply(manager.getIndex())), 5);
     }
 
     /**
@@ -253,7 +283,7 @@ public class ProvWorkspace {
      * holds every file of the root, linked, as the last build left them.
      */
     public <T> CompletableFuture<T> readRoot(URI fileInRoot, BiFunction<XtextResourceSet, List<XtextResource>, T> reader) {
-        return requests.runRead(cancel -> {
+        return retrying(() -> requests.runRead(cancel -> {
             ProjectManager project = manager.getProjectManager(fileInRoot);
             if (project == null) {
                 return null;
@@ -268,7 +298,7 @@ public class ProvWorkspace {
                 }
             });
             return reader.apply(resourceSet, resources);
-        });
+        }), 5);
     }
 
     /** The workspace manager, for services that run inside a read of this workspace. */
