@@ -38,8 +38,10 @@ public final class QuickOutline extends PopupDialog {
         filter = new Text(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         filter.addModifyListener(event -> {
-            tree.refresh();
-            tree.expandAll();
+            if (tree != null) {
+                tree.refresh();
+                tree.expandAll();
+            }
         });
         filter.addListener(SWT.DefaultSelection, event -> go());
         filter.addListener(SWT.KeyDown, event -> {
@@ -59,7 +61,8 @@ public final class QuickOutline extends PopupDialog {
         tree.addFilter(new ViewerFilter() {
             @Override
             public boolean select(Viewer viewer, Object parent, Object element) {
-                return matches((Symbol) element, filter.getText().strip().toLowerCase());
+                // The popup makes its tree before its title, where the filter is.
+                return filter == null || matches((Symbol) element, filter.getText().strip().toLowerCase());
             }
         });
         tree.setInput(symbols);
