@@ -28,7 +28,7 @@ public final class QuickOutline extends PopupDialog {
     private TreeViewer tree;
 
     public QuickOutline(Shell parent, ITextEditor editor, List<Symbol> symbols) {
-        super(parent, SWT.RESIZE, true, false, false, false, false, null, "Type a name to filter, Enter to go there");
+        super(parent, SWT.RESIZE, true, false, false, false, false, "Quick Outline", "Type a name to filter, Enter to go there");
         this.editor = editor;
         this.symbols = symbols;
     }
