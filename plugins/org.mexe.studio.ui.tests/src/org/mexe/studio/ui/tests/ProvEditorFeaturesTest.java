@@ -277,6 +277,8 @@ class ProvEditorFeaturesTest {
         StyledText text = (StyledText) editor.getAdapter(Control.class);
         int declaration = SOURCE.indexOf("Spare");
         int reference = SOURCE.indexOf("Roaming {");
+        // A change at the end makes the reconciler run (the editor was just opened: it may still be on its first run).
+        document.replace(document.getLength(), 0, "\n");
         waitFor(() -> hasColour(text, declaration, ProvHighlighting.DECLARATION) && hasColour(text, reference, ProvHighlighting.REFERENCE));
         assertTrue(hasColour(text, declaration, ProvHighlighting.DECLARATION), "declaration");
         assertTrue(hasColour(text, reference, ProvHighlighting.REFERENCE), "reference");

@@ -95,9 +95,11 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
                 }
                 return new LoadedInputs(resourceSet, inputs);
             }));
-            if (loaded != null) {
-                generate(loaded, monitor.split(1));
+            if (loaded == null || loaded.resources().size() != files.size()) {
+                // The index does not hold every file of the project yet (it is still being built): read them.
+                loaded = ProvLanguage.pipeline().load(List.copyOf(files.keySet()), ProvLanguage.secrets());
             }
+            generate(loaded, monitor.split(1));
         } catch (GenerationException e) {
             if (e.problems().isEmpty()) {
                 // Nothing in the input is to blame: an unreadable folder, an unwritable output.

@@ -79,13 +79,28 @@ public final class QuickOutline extends PopupDialog {
     /** Goes to the selected symbol, or to the first one that matches the filter. */
     public void go() {
         Object chosen = ((IStructuredSelection) tree.getSelection()).getFirstElement();
-        if (chosen == null && tree.getTree().getItemCount() > 0) {
-            chosen = tree.getTree().getItem(0).getData();
+        if (chosen == null) {
+            // The first symbol whose own name matches, not a container that only holds one.
+            chosen = firstMatch(symbols, filter == null ? "" : filter.getText().strip().toLowerCase());
         }
         if (chosen instanceof Symbol symbol) {
             close();
             editor.selectAndReveal(symbol.nameOffset(), symbol.nameLength());
         }
+    }
+
+    private static Symbol firstMatch(List<Symbol> symbols, String text) {
+        for (Symbol symbol : symbols) {
+            Symbol inChildren = firstMatch(symbol.children(), text);
+            boolean own = !text.isEmpty() && symbol.name().substring(symbol.name().lastIndexOf('.') + 1).toLowerCase().contains(text);
+            if (own) {
+                return symbol;
+            }
+            if (inChildren != null) {
+                return inChildren;
+            }
+        }
+        return text.isEmpty() && !symbols.isEmpty() ? symbols.get(0) : null;
     }
 
     /** Sets the filter text, as typing would. */
