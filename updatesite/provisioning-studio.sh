@@ -30,4 +30,14 @@ case " $* " in
   *" -data "*) ;;
   *) args=(-data "${PROVISIONING_STUDIO_WORKSPACE:-$HOME/provisioning-studio-workspace}" "${args[@]}") ;;
 esac
-exec "$JAVA_HOME/bin/java" -Xmx1g -jar "${launchers[0]}" "${args[@]}"
+# File > Restart (and restarts after installing software) ends the workbench with exit code 23
+# (24: restart with new arguments, which only the native launcher can pass on): the native launcher
+# starts it again, and without one this loop does.
+while true; do
+  rc=0
+  "$JAVA_HOME/bin/java" -Xmx1g -jar "${launchers[0]}" "${args[@]}" || rc=$?
+  case "$rc" in
+    23|24) echo "provisioning-studio: restarting" >&2 ;;
+    *) exit "$rc" ;;
+  esac
+done

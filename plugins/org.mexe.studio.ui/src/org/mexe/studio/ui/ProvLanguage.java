@@ -24,7 +24,12 @@ public final class ProvLanguage {
 
     /** Holder idiom: the injector registers the language with EMF, so it is built once and only when needed. */
     private static final class Holder {
-        static final Injector INJECTOR = new ProvIdeSetup().createInjectorAndDoEMFRegistration();
+        static final Injector INJECTOR = create();
+
+        private static Injector create() {
+            XtextLog.install();
+            return new ProvIdeSetup().createInjectorAndDoEMFRegistration();
+        }
         static final ProvisioningPipeline PIPELINE = new ProvisioningPipeline(INJECTOR);
     }
 

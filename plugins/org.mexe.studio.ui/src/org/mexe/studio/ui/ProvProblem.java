@@ -1,14 +1,8 @@
 package org.mexe.studio.ui;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.validation.Issue;
 import org.mexe.studio.generator.Problem;
-import org.mexe.studio.generator.ProvisioningPipeline.LoadedInputs;
 
 /**
  * A pipeline problem placed in the text it was found in, as the builder's markers and the editor's
@@ -25,10 +19,15 @@ public record ProvProblem(int severity, String message, String code, int line, i
         return new ProvProblem(IMarker.SEVERITY_ERROR, message, null, 0, -1, 0);
     }
 
-    /** Validates one parsed text through the pipeline, as the builder validates saved files. */
-    public static List<ProvProblem> validate(Path path, XtextResource resource) {
-        LoadedInputs inputs = new LoadedInputs((XtextResourceSet) resource.getResourceSet(), Map.of(path, resource));
-        return ProvLanguage.pipeline().validate(inputs).stream().map(ProvProblem::of).toList();
+    /** A problem the index found, as the IDE shows it (the same checks as the pipeline's). */
+    public static ProvProblem of(Issue issue) {
+        int severity = switch (issue.getSeverity()) {
+            case ERROR -> IMarker.SEVERITY_ERROR;
+            case WARNING -> IMarker.SEVERITY_WARNING;
+            default -> IMarker.SEVERITY_INFO;
+        };
+        return new ProvProblem(severity, issue.getMessage(), issue.getCode(), issue.getLineNumber() == null ? 0 : issue.getLineNumber(),
+                issue.getOffset() == null ? -1 : issue.getOffset(), issue.getLength() == null ? 0 : issue.getLength());
     }
 
     /** A problem of the pipeline as the IDE shows it. */

@@ -1,14 +1,10 @@
 package org.mexe.studio.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,32 +19,16 @@ import org.eclipse.core.resources.IResourceVisitor;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.common.util.WrappedException;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.util.LazyStringInputStream;
-import org.mexe.studio.dsl.validation.TrustMaterial;
 
-/** Finds the .prov files around an editor's document and parses them as the pipeline does. */
+/** Finds the .prov files of a project and the file behind an editor's document; the index ({@link ProvIndex}) parses them. */
 public final class ProvSources {
-
-    /** Stands for a document that is not stored in a local file, e.g. a compare editor's side. */
-    private static final URI UNSAVED = URI.createURI("unsaved:/document." + ProvLanguage.FILE_EXTENSION);
 
     private ProvSources() {
     }
 
     /** Where a document is stored: its path on disk and, when it is in the workspace, its file. */
     public record Location(Path path, Optional<IFile> workspaceFile) {
-
-        /** The other .prov files of the project, whose names the document may use. */
-        List<Path> neighbours() {
-            return workspaceFile.map(file -> pathsOf(filesOf(file.getProject()))).orElse(List.of()).stream()
-                    .filter(other -> !other.equals(path))
-                    .toList();
-        }
     }
 
     /** Locates a document through the file buffer that the editor opened it with. */
@@ -97,30 +77,5 @@ public final class ProvSources {
                 .filter(Objects::nonNull)
                 .map(IPath::toPath)
                 .toList();
-    }
-
-    /**
-     * Parses a document's current text in one resource set with the saved content of the other .prov
-     * files of its project, so that names defined there resolve as they do in a build.
-     */
-    public static XtextResource parse(String text, Optional<Location> location) {
-        XtextResourceSet resourceSet = ProvLanguage.injector().getInstance(XtextResourceSet.class);
-        TrustMaterial.useSecrets(resourceSet, ProvLanguage.secrets());
-        for (Path neighbour : location.map(Location::neighbours).orElse(List.of())) {
-            try {
-                resourceSet.getResource(URI.createFileURI(neighbour.toString()), true);
-            } catch (WrappedException e) {
-                // A neighbour deleted meanwhile only takes its names with it.
-            }
-        }
-        URI uri = location.map(l -> URI.createFileURI(l.path().toString())).orElse(UNSAVED);
-        XtextResource resource = (XtextResource) resourceSet.createResource(uri);
-        try {
-            resource.load(new LazyStringInputStream(text, StandardCharsets.UTF_8.name()),
-                    Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return resource;
     }
 }

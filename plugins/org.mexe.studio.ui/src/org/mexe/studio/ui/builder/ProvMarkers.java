@@ -16,6 +16,8 @@ public final class ProvMarkers {
     public static final String TYPE = ProvLanguage.PLUGIN_ID + ".problem";
     /** Marker attribute holding the language's issue code, for quick fixes to recognise the problem. */
     public static final String CODE = "code";
+    /** Code of the project's info marker that says prov-gen/ was not regenerated. */
+    public static final String STALE_OUTPUT = "org.mexe.studio.ui.staleOutput";
 
     private ProvMarkers() {
     }

@@ -13,7 +13,15 @@ public enum ProvHighlighting {
     KEYWORD(new RGB(127, 0, 85), SWT.BOLD),
     STRING(new RGB(42, 0, 255), SWT.NORMAL),
     NUMBER(new RGB(125, 125, 125), SWT.NORMAL),
-    COMMENT(new RGB(63, 127, 95), SWT.NORMAL);
+    COMMENT(new RGB(63, 127, 95), SWT.NORMAL),
+    /** Semantic: where an element is declared (its name after the keyword). */
+    DECLARATION(new RGB(0, 0, 192), SWT.BOLD),
+    /** Semantic: a name that refers to an element declared elsewhere. */
+    REFERENCE(new RGB(0, 112, 112), SWT.ITALIC),
+    /** Semantic: where a secret comes from (a PIN file, an environment variable). */
+    SECRET(new RGB(176, 32, 32), SWT.BOLD | SWT.ITALIC),
+    /** Semantic: a namespace or an import. */
+    NAMESPACE(new RGB(96, 96, 96), SWT.NORMAL);
 
     /** Word keywords as the token definitions quote them ('namespace', 'oma-cp'); punctuation stays plain. */
     private static final Pattern WORD_KEYWORD = Pattern.compile("'[A-Za-z][A-Za-z0-9-]*'");
@@ -30,7 +38,18 @@ public enum ProvHighlighting {
         return rgb;
     }
 
-    /** {@link SWT#BOLD} or {@link SWT#NORMAL}. */
+    /** The style of a semantic highlighting id of dsl.ide's calculator, or null for one the lexer already colours. */
+    static ProvHighlighting ofSemanticId(String id) {
+        return switch (id) {
+            case org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting.DECLARATION_ID -> DECLARATION;
+            case org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting.REFERENCE_ID -> REFERENCE;
+            case org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting.SECRET_ID -> SECRET;
+            case org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting.NAMESPACE_ID -> NAMESPACE;
+            default -> null;
+        };
+    }
+
+    /** {@link SWT#BOLD}, {@link SWT#ITALIC} or {@link SWT#NORMAL}. */
     public int fontStyle() {
         return fontStyle;
     }

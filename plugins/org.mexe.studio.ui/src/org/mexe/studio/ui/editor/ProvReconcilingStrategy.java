@@ -4,6 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.IFileBuffer;
@@ -14,6 +18,7 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
@@ -25,12 +30,13 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.mexe.studio.ui.ProvIndex;
 import org.mexe.studio.ui.ProvProblem;
 import org.mexe.studio.ui.ProvSources;
 import org.mexe.studio.ui.builder.ProvNature;
 
 /**
- * Validates the text as it is typed and shows the problems as annotations. Saved workspace files are
+ * Gives the index the text as it is typed and shows the problems it finds as annotations. Saved workspace files are
  * the builder's: its markers show their problems, so the annotations give way instead of doubling them.
  * Opening a .prov file in a project without the builder enables it there.
  */
@@ -40,7 +46,10 @@ public final class ProvReconcilingStrategy
     private volatile ISourceViewer viewer;
     private volatile IDocument document;
     private volatile Optional<ProvSources.Location> location = Optional.empty();
+    private volatile Optional<URI> uri = Optional.empty();
+    private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
     private Annotation[] shown = new Annotation[0];
+    private volatile SemanticColouring colouring;
 
     private final IFileBufferListener savedListener = new IFileBufferListener() {
         @Override
@@ -65,14 +74,22 @@ public final class ProvReconcilingStrategy
     @Override
     public void install(ITextViewer textViewer) {
         viewer = (ISourceViewer) textViewer;
+        colouring = new SemanticColouring(viewer);
         FileBuffers.getTextFileBufferManager().addFileBufferListener(savedListener);
     }
 
     @Override
     public void uninstall() {
         FileBuffers.getTextFileBufferManager().removeFileBufferListener(savedListener);
+        if (colouring != null) {
+            colouring.dispose();
+        }
         show(List.of());
         viewer = null;
+        Optional<URI> closed = uri;
+        uri = Optional.empty();
+        // The index goes back to the text on disk.
+        closed.ifPresent(file -> ProvIndex.workspace().close(file));
     }
 
     @Override
@@ -83,6 +100,12 @@ public final class ProvReconcilingStrategy
                 .map(IFile::getProject)
                 .filter(project -> !ProvNature.isOn(project))
                 .ifPresent(project -> ProvNature.addLater(List.of(project)));
+        // The project becomes a root of the index (if it was not), and the index takes the editor's text.
+        // Not waited for here (this may be the UI thread): validating waits for it.
+        ready = EditorDocuments.include(newDocument).thenCompose(nothing -> {
+            uri = EditorDocuments.indexed(newDocument);
+            return uri.map(file -> ProvIndex.workspace().open(file, newDocument.get())).orElse(CompletableFuture.completedFuture(null));
+        });
     }
 
     @Override
@@ -108,14 +131,47 @@ public final class ProvReconcilingStrategy
     private void validate() {
         IDocument current = document;
         Optional<ProvSources.Location> where = location;
+        try {
+            ready.get(120, TimeUnit.SECONDS);
+            if (current != null && colouring != null) {
+                colouring.update(current);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            ILog.of(getClass()).warn("Semantic colouring failed: " + e);
+        }
         // Problems name their file: a document stored nowhere is assisted, but not validated.
         if (current == null || where.isEmpty() || markersTakeOver()) {
             show(List.of());
             return;
         }
         try {
-            show(ProvProblem.validate(where.get().path(), ProvSources.parse(current.get(), where)));
-        } catch (RuntimeException e) {
+            ready.get(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            ILog.of(getClass()).error("Indexing the project of " + where.get().path() + " failed", e);
+        }
+        Optional<URI> file = uri;
+        if (file.isEmpty()) {
+            show(List.of());
+            return;
+        }
+        try {
+            // The index revalidates the file and the files its change concerns; the markers of those follow.
+            EditorDocuments.sync(current).get(60, TimeUnit.SECONDS);
+            show(ProvIndex.workspace().problems(file.get()).orElse(List.of()).stream().map(ProvProblem::of).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.CancellationException e) {
+            // A newer change is being validated; its problems will be shown.
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+                return;
+            }
             // An exception would end the reconciler's thread, and closing the editor would then wait for it forever.
             ILog.of(getClass()).error("Validating " + where.get().path() + " failed", e);
         }

@@ -25,8 +25,12 @@ final class StoreSecretDialog extends TitleAreaDialog {
     private SecretLocation location;
     private char[] value;
 
-    StoreSecretDialog(Shell parent) {
+    /** The folder of the .prov file the secret is for: a relative file path is resolved against it, as the file's are. */
+    private final java.util.Optional<Path> provFolder;
+
+    StoreSecretDialog(Shell parent, java.util.Optional<Path> provFolder) {
         super(parent);
+        this.provFolder = provFolder;
     }
 
     @Override
@@ -44,7 +48,7 @@ final class StoreSecretDialog extends TitleAreaDialog {
         environment = new Button(kinds, SWT.RADIO);
         environment.setText("Environment variable");
         environment.setSelection(true);
-        new Button(kinds, SWT.RADIO).setText("File (absolute path)");
+        new Button(kinds, SWT.RADIO).setText(provFolder.isPresent() ? "File (as the .prov file names it)" : "File (absolute path)");
         name = field(form, "Name or path:", SWT.BORDER);
         secret = field(form, "Secret:", SWT.BORDER | SWT.PASSWORD);
         confirmation = field(form, "Secret again:", SWT.BORDER | SWT.PASSWORD);
@@ -70,14 +74,25 @@ final class StoreSecretDialog extends TitleAreaDialog {
                 setErrorMessage("The two secrets differ, or are empty: type the same secret twice.");
                 return;
             }
-            if (!environment.getSelection() && !Path.of(given).isAbsolute()) {
-                setErrorMessage("Give the file's absolute path: a .prov file's relative path is resolved against its folder.");
+            Path file = resolve(given, provFolder);
+            if (!environment.getSelection() && file == null) {
+                setErrorMessage("Give the file's absolute path, or open the .prov file that names it: a relative path is"
+                        + " resolved against the .prov file's folder.");
                 return;
             }
-            location = environment.getSelection() ? new SecretLocation.Environment(given) : new SecretLocation.File(Path.of(given));
+            location = environment.getSelection() ? new SecretLocation.Environment(given) : new SecretLocation.File(file);
             value = secret.getTextChars();
         }
         super.buttonPressed(buttonId);
+    }
+
+    /** The file a path names: absolute as given, relative against the .prov file's folder; null when there is no folder. */
+    static Path resolve(String given, java.util.Optional<Path> provFolder) {
+        Path path = Path.of(given);
+        if (path.isAbsolute()) {
+            return path.normalize();
+        }
+        return provFolder.map(folder -> folder.resolve(path).toAbsolutePath().normalize()).orElse(null);
     }
 
     SecretLocation location() {

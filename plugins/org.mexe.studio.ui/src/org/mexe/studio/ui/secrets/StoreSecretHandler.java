@@ -13,7 +13,10 @@ public final class StoreSecretHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         Shell shell = HandlerUtil.getActiveShell(event);
-        StoreSecretDialog dialog = new StoreSecretDialog(shell);
+        // The .prov file being edited (or selected) names secret files relative to its folder.
+        java.util.Optional<java.nio.file.Path> folder = provFile(event).map(file -> file.getLocation())
+                .filter(java.util.Objects::nonNull).map(location -> location.toPath().getParent());
+        StoreSecretDialog dialog = new StoreSecretDialog(shell, folder);
         if (dialog.open() != Window.OK) {
             return null;
         }
@@ -22,10 +25,21 @@ public final class StoreSecretHandler extends AbstractHandler {
             MessageDialog.openInformation(shell, "Secret stored", "The secret for the " + dialog.location().describe()
                     + " is now in Eclipse secure storage. Builds in this workspace use it; .prov files keep naming only"
                     + " the location.");
+            // Validation reads secrets when it opens keystores: it reads them again.
+            org.mexe.studio.ui.ProvIndex.workspace().rebuild();
         } catch (Exception e) {
             MessageDialog.openError(shell, "Secret not stored", "The secret for the " + dialog.location().describe()
                     + " could not be stored: " + e.getMessage());
         }
         return null;
+    }
+
+    private static java.util.Optional<org.eclipse.core.resources.IFile> provFile(ExecutionEvent event) {
+        var editor = HandlerUtil.getActiveEditor(event);
+        var file = editor == null ? null : editor.getEditorInput().getAdapter(org.eclipse.core.resources.IFile.class);
+        if (file == null && HandlerUtil.getCurrentSelection(event) instanceof org.eclipse.jface.viewers.IStructuredSelection selection) {
+            file = org.eclipse.core.runtime.Adapters.adapt(selection.getFirstElement(), org.eclipse.core.resources.IFile.class);
+        }
+        return java.util.Optional.ofNullable(file).filter(f -> org.mexe.studio.ui.ProvLanguage.FILE_EXTENSION.equals(f.getFileExtension()));
     }
 }

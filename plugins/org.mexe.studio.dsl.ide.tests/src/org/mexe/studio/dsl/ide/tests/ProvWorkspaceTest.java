@@ -1,0 +1,153 @@
+package org.mexe.studio.dsl.ide.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mexe.studio.dsl.ide.ProvIdeSetup;
+import org.mexe.studio.dsl.ide.workspace.LineComments;
+import org.mexe.studio.dsl.ide.workspace.NewFiles;
+import org.mexe.studio.dsl.ide.workspace.ProvEditorServices;
+import org.mexe.studio.dsl.ide.workspace.ProvEditorServices.Edit;
+import org.mexe.studio.dsl.ide.workspace.ProvWorkspace;
+
+import com.google.inject.Injector;
+
+/** The index the editors share: unsaved text in place of the file, revalidation of the files a change concerns. */
+class ProvWorkspaceTest {
+
+    private static final String SETS = """
+            namespace demo.sets
+
+            parameters Home {
+            	www {
+            		port 8080
+            	}
+            }
+            """;
+
+    private static final String SCENARIO = """
+            namespace demo.scenarios
+
+            import demo.sets.*
+
+            scenario NewHandset {
+            	deliver Home {
+            		format oma-cp
+            		security none
+            		to "+447700900123"
+            	}
+            }
+            """;
+
+    @TempDir
+    Path folder;
+    private ProvWorkspace workspace;
+    private ProvEditorServices services;
+    private URI sets;
+    private URI scenario;
+
+    @BeforeEach
+    void index() throws Exception {
+        Files.writeString(folder.resolve("sets.prov"), SETS);
+        Files.writeString(folder.resolve("scenario.prov"), SCENARIO);
+        // A new injector per test: one index each.
+        Injector injector = new ProvIdeSetup().createInjectorAndDoEMFRegistration();
+        workspace = injector.getInstance(ProvWorkspace.class);
+        services = injector.getInstance(ProvEditorServices.class);
+        workspace.initialize(List.of(new ProvWorkspace.Root(workspace.uri(folder.toUri()), "demo"))).get(60, TimeUnit.SECONDS);
+        sets = workspace.uri(folder.resolve("sets.prov").toUri());
+        scenario = workspace.uri(folder.resolve("scenario.prov").toUri());
+    }
+
+    private List<Issue> errors(URI file) {
+        return workspace.problems(file).orElseThrow().stream()
+                .filter(issue -> issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
+    }
+
+    @Test
+    void unsavedTextTakesThePlaceOfTheFileAndOtherFilesAreRevalidated() throws Exception {
+        assertEquals(List.of(), errors(scenario), "the files validate");
+
+        workspace.open(sets, SETS).get(60, TimeUnit.SECONDS);
+        workspace.change(sets, SETS.replace("Home", "Away")).get(60, TimeUnit.SECONDS);
+
+        assertFalse(errors(scenario).isEmpty(), "the scenario's reference no longer resolves");
+        assertEquals(SETS, Files.readString(folder.resolve("sets.prov")), "the file on disk is untouched");
+
+        workspace.close(sets).get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), errors(scenario), "closed unsaved: the index is back to the file on disk");
+    }
+
+    @Test
+    void definitionReferencesAndRenameCrossFiles() throws Exception {
+        int reference = SCENARIO.indexOf("Home");
+        var definitions = services.definitions(scenario, reference + 1).get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(new ProvEditorServices.Span(sets, SETS.indexOf("Home"), 4)), definitions);
+
+        var references = services.references(sets, SETS.indexOf("Home") + 1).get(60, TimeUnit.SECONDS);
+        assertTrue(references.contains(new ProvEditorServices.Span(scenario, reference, 4)), references::toString);
+
+        Map<URI, List<Edit>> rename = services.rename(sets, SETS.indexOf("Home") + 1, "Away").get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(new Edit(SETS.indexOf("Home"), 4, "Away")), rename.get(sets));
+        assertTrue(rename.get(scenario).stream().anyMatch(edit -> edit.offset() == reference && edit.text().endsWith("Away")),
+                rename::toString);
+    }
+
+    @Test
+    void occurrencesAreReferencesNotWords() throws Exception {
+        String text = SETS.replace("port 8080", "port 8080\n\t\thomepage \"Home\"");
+        workspace.open(sets, text).get(60, TimeUnit.SECONDS);
+        var occurrences = services.occurrences(sets, text.indexOf("Home") + 1).get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(text.indexOf("Home")), occurrences.stream().map(ProvEditorServices.Occurrence::offset).toList());
+    }
+
+    @Test
+    void outlineAndFormat() throws Exception {
+        var outline = services.outline(sets).get(60, TimeUnit.SECONDS);
+        // The namespace holds the file's declarations.
+        assertEquals("demo.sets", outline.get(0).name());
+        assertEquals(List.of("demo.sets.Home"), outline.get(0).children().stream().map(ProvEditorServices.Symbol::name).toList());
+
+        String messy = SETS.replace("parameters Home {", "parameters    Home   {");
+        workspace.open(sets, messy).get(60, TimeUnit.SECONDS);
+        List<Edit> edits = services.format(sets, 0, -1).get(60, TimeUnit.SECONDS);
+        StringBuilder formatted = new StringBuilder(messy);
+        for (Edit edit : edits) {
+            formatted.replace(edit.offset(), edit.offset() + edit.length(), edit.text());
+        }
+        assertEquals(SETS, formatted.toString());
+    }
+
+    @Test
+    void theNewProjectsStarterScenarioValidates() throws Exception {
+        URI starter = workspace.uri(folder.resolve("starter.prov").toUri());
+        Files.writeString(folder.resolve("starter.prov"), NewFiles.starter("starter"));
+        workspace.filesChanged(List.of(starter), List.of()).get(60, TimeUnit.SECONDS);
+        // Unsigned on purpose (a signed starter would need a PIN): the warning says how to sign it.
+        assertEquals(List.of(), errors(starter));
+    }
+
+    @Test
+    void lineCommentsToggleAndNewFilesTakeTheirFoldersNamespace() {
+        var lines = List.of(new LineComments.Line(0, "\tport 80"), new LineComments.Line(9, ""), new LineComments.Line(10, "\tapn \"x\""));
+        assertEquals(List.of(new Edit(11, 0, "// "), new Edit(1, 0, "// ")), LineComments.toggle(lines));
+        var commented = List.of(new LineComments.Line(0, "\t// port 80"));
+        assertEquals(List.of(new Edit(1, 3, "")), LineComments.toggle(commented));
+
+        assertEquals("scenarios.north", NewFiles.namespace(List.of("Scenarios", "north"), "x"));
+        assertEquals("fjord", NewFiles.namespace(List.of(), "fjord"));
+        assertEquals("_2026.regions", NewFiles.namespace(List.of("2026", "re-gions"), "x"));
+    }
+}
