@@ -113,9 +113,13 @@ final class CpEncode implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--sec applies to OMA CP documents only, not to " + pushType.get() + " (" + document + ")");
             }
-            PushMessage message = pushType.isPresent() ? PushMessage.unsigned(pushType.get(), PushXml.parse(pushType.get(), xml))
+            // What the document bends of its DTD is encoded as given, and said (docs/formats.md).
+            java.util.List<org.mexe.studio.codec.CodecWarning> warnings = new java.util.ArrayList<>();
+            PushMessage message = pushType.isPresent()
+                    ? PushMessage.unsigned(pushType.get(), PushXml.parse(pushType.get(), xml, warnings))
                     // Bare WBXML carries no signature: --sec signs the push.
-                    : PushMessage.omaCp(ProvXml.parse(xml), format == Format.wbxml ? Signing.none() : signing());
+                    : PushMessage.omaCp(ProvXml.parse(xml, warnings), format == Format.wbxml ? Signing.none() : signing());
+            warnings.forEach(warning -> err.println("warning: " + warning));
             if (sec != null && pin == null) {
                 message.security().flatMap(PushSecurity::userPin).ifPresent(this::handOver);
             }
