@@ -145,16 +145,20 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
     }
 
     /**
-     * prov-gen belongs to the builder only while it holds what the builder wrote (see
-     * {@link OutputFolder}): a user's file there stops generation with a project marker, never
-     * with the file's loss. The IDE offers no way to force it; the user moves the file.
+     * The output folder (prov-gen unless the preferences say otherwise) belongs to the builder only
+     * while it holds what the builder wrote (see {@link OutputFolder}): a user's file there stops
+     * generation with a project marker, never with the file's loss. The IDE offers no way to force
+     * it; the user moves the file.
      */
-    private static final OutputFolder.Permission OWN_FOLDER_ONLY = OutputFolder.Permission.ownOutputOnly(
-            "move your files out of the output folder (Preferences > Provisioning): the builder replaces only a folder it wrote");
+    private static OutputFolder.Permission ownFolderOnly(String folder) {
+        return OutputFolder.Permission.ownOutputOnly("delete the folder " + folder + " yourself: the builder replaces only a "
+                + folder + " it wrote");
+    }
 
     private void generate(LoadedInputs loaded, IProgressMonitor monitor) throws GenerationException, CoreException {
-        IFolder output = getProject().getFolder(ProvPreferences.outputFolder(getProject()));
-        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets(), OWN_FOLDER_ONLY);
+        String folder = ProvPreferences.outputFolder(getProject());
+        IFolder output = getProject().getFolder(folder);
+        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets(), ownFolderOnly(folder));
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
         output.setDerived(true, monitor);
