@@ -228,7 +228,7 @@ class ProvCommandTest {
 
     @Test
     void aGroupWithoutItsCommandIsAUsageError() {
-        for (String group : new String[] { "", "cp", "keys", "jad" }) {
+        for (String group : new String[] { "", "cp", "keys", "jad", "ota" }) {
             Run run = group.isEmpty() ? prov() : prov(group);
             assertEquals(Prov.EXIT_USAGE, run.exitCode(), group);
             assertTrue(run.err().contains("Give a command: "), run.err());

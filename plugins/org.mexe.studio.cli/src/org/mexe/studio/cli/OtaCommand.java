@@ -58,7 +58,7 @@ final class OtaCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Prov.missingCommand(spec);
     }
 
     /**
