@@ -36,6 +36,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "The report's folder.")
     Path output;
 
+    @Option(names = "--force", description = "Replace the report's folder even when it holds files this tool did not write (they"
+            + " are lost). A folder that holds an input, the current folder, a parent of it, your home or the root is never"
+            + " replaced.")
+    boolean force;
+
     @Mixin
     SigningOptions signing;
 
@@ -57,7 +62,8 @@ final class ReportCommand implements Callable<Integer> {
             return Prov.EXIT_GENERATION_FAILED;
         }
         try {
-            ReviewReport.Result result = new ReviewReport(ProvisioningPipeline.standalone()).write(paths, output, secrets, signer);
+            ReviewReport.Result result = new ReviewReport(ProvisioningPipeline.standalone()).write(paths, output, secrets, signer,
+                    Prov.permission(force));
             out.printf("Wrote the review report %s: %d scenario(s), %d finding(s) (%d error(s)), %d artefact(s) listed.%n",
                     result.outputDir().resolve(ReviewReport.PAGE), result.scenarios(), result.findings(), result.errors(),
                     result.artefacts());

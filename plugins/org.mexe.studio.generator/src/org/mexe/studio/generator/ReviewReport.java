@@ -57,10 +57,14 @@ public final class ReviewReport {
     public record Result(Path outputDir, int scenarios, int findings, int errors, int artefacts) {
     }
 
-    /** Writes the report of {@code inputs} into {@code outputDir} (atomically: the old report or the new one). */
-    public Result write(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer)
-            throws GenerationException {
+    /**
+     * Writes the report of {@code inputs} into {@code outputDir} (atomically: the old report or the
+     * new one), which {@link OutputFolder} must allow under {@code permission} before any work starts.
+     */
+    public Result write(List<Path> inputs, Path outputDir, SecretResolver secrets, Optional<SigningIdentity> signer,
+            OutputFolder.Permission permission) throws GenerationException {
         ProvisioningPipeline.LoadedInputs loaded = pipeline.load(inputs, secrets);
+        OutputFolder folder = OutputFolder.claim(outputDir, OutputFolder.inputsOf(loaded), permission);
         List<Problem> problems = pipeline.validate(loaded);
         Path root = commonRoot(loaded.resources().keySet());
         Optional<ProvisioningPipeline.Produced> produced = Optional.empty();
@@ -78,12 +82,7 @@ public final class ReviewReport {
         Page page = new Page(root, loaded, problems, produced, notProduced, signer);
         AtomicOutput output = new AtomicOutput();
         output.add(PAGE, page.html().getBytes(StandardCharsets.UTF_8));
-        try {
-            output.commit(outputDir);
-        } catch (java.io.IOException e) {
-            throw new GenerationException("Cannot write the report to " + outputDir + ": " + e.getMessage()
-                    + ". The previous report, if any, is unchanged.", e);
-        }
+        folder.replaceWith(output);
         int errors = (int) problems.stream().filter(Problem::isError).count();
         return new Result(outputDir, page.scenarios().size(), problems.size(), errors,
                 produced.map(p -> p.artefacts().files().size()).orElse(0));

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mexe.studio.diagram.Diagram;
 import org.mexe.studio.diagram.DiagramLayout;
 import org.mexe.studio.diagram.LaidOutDiagram;
+import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.OutputFolder;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.generator.ReviewReport;
 import org.mexe.studio.security.SecretResolver;
@@ -35,7 +37,7 @@ class ReviewReportTest {
 
     private String report(Path output) throws Exception {
         var result = new ReviewReport(ProvisioningPipeline.standalone()).write(List.of(EXAMPLES), output, new SecretResolver(Map.of()),
-                Optional.empty());
+                Optional.empty(), OutputFolder.Permission.ownOutputOnly("test"));
         assertEquals(0, result.errors());
         assertTrue(result.scenarios() >= 5, "the examples' scenarios");
         assertTrue(result.artefacts() > 10, "the examples' artefacts are listed");
@@ -94,12 +96,31 @@ class ReviewReportTest {
                 }
                 """);
         new ReviewReport(ProvisioningPipeline.standalone()).write(List.of(source), folder.resolve("report"),
-                new SecretResolver(Map.of("REPORT_TEST_PASSWORD", password)), Optional.empty());
+                new SecretResolver(Map.of("REPORT_TEST_PASSWORD", password)), Optional.empty(), OutputFolder.Permission.ownOutputOnly("test"));
         String page = Files.readString(folder.resolve("report").resolve(ReviewReport.PAGE));
         assertFalse(page.contains(pin), "the PIN leaked");
         assertFalse(page.contains(password), "the password leaked");
         assertTrue(page.contains("secret from env &quot;REPORT_TEST_PASSWORD&quot;"), "the password's source is shown");
         assertTrue(page.contains("push.wsp"), "the artefacts are listed");
+    }
+
+    @Test
+    void theReportNeverReplacesAFolderOfTheUsersOrOfItsSources() throws Exception {
+        Path mine = Files.createDirectories(folder.resolve("mine"));
+        Path letter = Files.writeString(mine.resolve("letter.txt"), "not the tool's");
+        var report = new ReviewReport(ProvisioningPipeline.standalone());
+        GenerationException foreign = org.junit.jupiter.api.Assertions.assertThrows(GenerationException.class, () -> report.write(
+                List.of(EXAMPLES), mine, new SecretResolver(Map.of()), Optional.empty(), OutputFolder.Permission.ownOutputOnly("test")));
+        assertTrue(foreign.getMessage().contains("letter.txt"), foreign.getMessage());
+        assertEquals("not the tool's", Files.readString(letter));
+        assertFalse(Files.exists(mine.resolve(ReviewReport.PAGE)));
+
+        // The sources' folder is never replaced, whatever the permission.
+        Path sources = Files.createDirectories(folder.resolve("sources"));
+        Path source = Files.writeString(sources.resolve("one.prov"), "namespace test.one\n\nparameters Home {\n\tgprs { apn \"a.example\" }\n}\n");
+        org.junit.jupiter.api.Assertions.assertThrows(GenerationException.class, () -> report.write(List.of(source), sources,
+                new SecretResolver(Map.of()), Optional.empty(), OutputFolder.Permission.alsoForeign()));
+        assertTrue(Files.exists(source), "the source survives");
     }
 
     @Test

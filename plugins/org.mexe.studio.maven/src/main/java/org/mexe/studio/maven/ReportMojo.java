@@ -11,6 +11,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.OutputFolder;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.generator.ReviewReport;
 import org.mexe.studio.security.SecretResolver;
@@ -31,6 +32,10 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/prov-report", required = true)
     private File outputDirectory;
 
+    /** Replace a report folder that holds files this tool did not write (they are lost). */
+    @Parameter(property = "prov.overwriteForeignOutput", defaultValue = "false")
+    private boolean overwriteForeignOutput;
+
     /** Skips the report. */
     @Parameter(property = "prov.report.skip", defaultValue = "false")
     private boolean skip;
@@ -44,7 +49,9 @@ public class ReportMojo extends AbstractMojo {
         try {
             ReviewReport.Result result = new ReviewReport(ProvisioningPipeline.standalone()).write(
                     sources.stream().map(File::toPath).toList(), outputDirectory.toPath(), SecretResolver.fromProcessEnvironment(),
-                    Optional.empty());
+                    Optional.empty(), overwriteForeignOutput ? OutputFolder.Permission.alsoForeign()
+                            : OutputFolder.Permission.ownOutputOnly("set <overwriteForeignOutput>true</overwriteForeignOutput> (or"
+                                    + " -Dprov.overwriteForeignOutput=true) to replace it and lose what it holds"));
             getLog().info("prov: wrote the review report " + result.outputDir().resolve(ReviewReport.PAGE) + ": " + result.scenarios()
                     + " scenario(s), " + result.findings() + " finding(s) (" + result.errors() + " error(s)), " + result.artefacts()
                     + " artefact(s) listed");
