@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
                 ExchangeCommands.Import.class,
                 ReportCommand.class,
                 ServeCommand.class,
+                RunCommand.class,
                 CampaignCommand.class,
                 SendCommand.class,
                 LspCommand.class,
@@ -351,6 +352,9 @@ public final class Prov implements Runnable {
             }
             if (type == Decode.class) {
                 return type.cast(new Decode(in));
+            }
+            if (type == RunCommand.class) {
+                return type.cast(new RunCommand(secrets));
             }
             if (type == ReportCommand.class) {
                 return type.cast(new ReportCommand(secrets));

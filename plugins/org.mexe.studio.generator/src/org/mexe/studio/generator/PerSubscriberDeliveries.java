@@ -55,6 +55,15 @@ public final class PerSubscriberDeliveries {
         return (int) (crc.getValue() & 0xFF);
     }
 
+    /** A subscriber as the subscribers file lists it: the MSISDN, and the IMSI when the file has one. */
+    public record SubscriberLine(String msisdn, java.util.Optional<String> imsi) {
+    }
+
+    /** The first {@code limit} subscribers of {@code source}, checked as generation checks them. */
+    public static List<SubscriberLine> firstSubscribers(SubscriberSource source, int limit) throws GenerationException {
+        return SubscriberFile.read(source, List.of()).stream().limit(limit).map(s -> new SubscriberLine(s.msisdn(), s.imsi())).toList();
+    }
+
     /** The CSV file a subscribers element names, relative to the .prov file that declares it. */
     public static Path subscriberFile(SubscriberSource source) {
         return SubscriberFile.pathOf(source);

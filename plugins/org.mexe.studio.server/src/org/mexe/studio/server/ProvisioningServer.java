@@ -230,6 +230,18 @@ public final class ProvisioningServer implements AutoCloseable {
             return;
         }
         String text = new String(body, StandardCharsets.ISO_8859_1);
+        // The status line is the notification; "Name: value" lines below it are an application's own report.
+        String[] lines = text.split("\r?\n");
+        Map<String, String> report = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                report.put(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip());
+            }
+        }
+        if (!report.isEmpty()) {
+            text = lines[0];
+        }
         Matcher matcher = STATUS.matcher(text);
         if (!matcher.matches()) {
             respond(exchange, 400, "text/plain", "Expected a MIDP install status such as \"900 Success\".\n",
@@ -246,7 +258,8 @@ public final class ProvisioningServer implements AutoCloseable {
         if (status.isEmpty()) {
             tolerated.add("unknown status code " + code);
         }
-        InstallNotification notification = new InstallNotification(remote(exchange), path, code, status, String.join(", ", tolerated));
+        InstallNotification notification = new InstallNotification(remote(exchange), path, code, status, String.join(", ", tolerated),
+                report);
         notifications.add(notification);
         log.accept(notification.describe());
         // JSR 118: the server answers 200 OK; the handset ignores the body.

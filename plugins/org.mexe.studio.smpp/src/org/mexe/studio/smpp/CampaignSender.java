@@ -18,11 +18,8 @@ import java.util.function.Consumer;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
@@ -30,8 +27,6 @@ import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
-import org.mexe.studio.codec.sms.SmsSubmit;
-import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.generator.campaign.CampaignException;
 import org.mexe.studio.generator.campaign.CampaignFile;
 
@@ -247,24 +242,13 @@ public final class CampaignSender {
     }
 
     private void submit(Segment segment, SendLog log, int slot) throws IOException, SendException, InterruptedException {
-        SmsSubmit submit = SmsSubmitCodec.decode(segment.tpdu());
-        byte[] header = submit.header().encode();
-        byte[] payload = submit.payload();
-        byte[] userData = new byte[header.length + payload.length];
-        System.arraycopy(header, 0, userData, 0, header.length);
-        System.arraycopy(payload, 0, userData, header.length, payload.length);
-        boolean international = segment.msisdn().startsWith("+");
-        String destination = international ? segment.msisdn().substring(1) : segment.msisdn();
+        Submission submission = Submission.of(segment.tpdu(), segment.msisdn());
         int attempt = 0;
         while (true) {
             pace();
             SMPPSession session = session(slot);
             try {
-                String id = session.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, options.source(),
-                        international ? TypeOfNumber.INTERNATIONAL : TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, destination,
-                        new ESMClass(header.length > 0 ? 0x40 : 0), (byte) submit.protocolIdentifier(), (byte) 0, null, null,
-                        new RegisteredDelivery(options.receipts() ? 1 : 0), (byte) 0,
-                        DataCodings.newInstance((byte) submit.dataCodingScheme()), (byte) 0, userData).getMessageId();
+                String id = submission.submit(session, options.source(), options.receipts());
                 log.accepted(segment.record(), segment.index(), id);
                 sent.incrementAndGet();
                 return;

@@ -40,6 +40,10 @@ import org.jsmpp.util.MessageId;
  * submit_sm with a message id, records what it received, and, when the ESME asks for them and
  * the SMSC is told to, sends delivery receipts over transceiver binds. Built on jsmpp's
  * {@link SMPPServerSessionListener}.
+ * <p>
+ * With {@link #routeToHandsets(String)} it is also the mobile network's side: a simulated handset
+ * binds as a receiver with its MSISDN as system id, and every submit_sm to that MSISDN reaches it
+ * as a deliver_sm with the ESM class (UDHI), PID, DCS and octets as submitted, in order of arrival.
  */
 public final class LoopbackSmsc implements AutoCloseable {
 
@@ -65,6 +69,11 @@ public final class LoopbackSmsc implements AutoCloseable {
     private final ExecutorService sessions = Executors.newCachedThreadPool(daemon("loopback-smsc-session"));
     private final ExecutorService receipts = Executors.newSingleThreadExecutor(daemon("loopback-smsc-receipts"));
     private final List<SMPPServerSession> open = new ArrayList<>();
+    /** Receiver binds of handsets, by MSISDN digits. */
+    private final java.util.Map<String, SMPPServerSession> handsets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ExecutorService mobileTerminated = Executors.newSingleThreadExecutor(daemon("loopback-smsc-mt"));
+    private final AtomicLong undeliverable = new AtomicLong();
+    private volatile String handsetPassword;
     private final Thread acceptor;
     private final int port;
     private volatile boolean sendReceipts;
@@ -118,6 +127,20 @@ public final class LoopbackSmsc implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Routes each submit_sm to the handset bound as a receiver with the destination MSISDN as system
+     * id (digits, with or without '+') and this password.
+     */
+    public LoopbackSmsc routeToHandsets(String password) {
+        handsetPassword = password;
+        return this;
+    }
+
+    /** How many submit_sm had no handset bound for their destination while routing to handsets. */
+    public long undeliverable() {
+        return undeliverable.get();
+    }
+
     /** How many submit_sm were accepted. */
     public long submits() {
         return submits.get();
@@ -150,8 +173,14 @@ public final class LoopbackSmsc implements AutoCloseable {
             BindRequest request = session.waitForBind(5_000);
             boolean allowed = (request.getBindType() == BindType.BIND_TX || request.getBindType() == BindType.BIND_TRX)
                     && systemId.equals(request.getSystemId()) && password.equals(request.getPassword());
+            String handset = digits(request.getSystemId());
+            boolean isHandset = request.getBindType() == BindType.BIND_RX && handsetPassword != null && !handset.isEmpty()
+                    && handsetPassword.equals(request.getPassword());
             if (allowed) {
                 request.accept(systemId);
+            } else if (isHandset) {
+                request.accept(systemId);
+                handsets.put(handset, session);
             } else {
                 request.reject(ESME_RINVPASWD);
             }
@@ -170,8 +199,19 @@ public final class LoopbackSmsc implements AutoCloseable {
                         submit.getProtocolId(), submit.getDataCoding(), submit.getRegisteredDelivery(), submit.getShortMessage(), id));
             }
             submits.incrementAndGet();
+            boolean delivered = true;
+            if (handsetPassword != null) {
+                SMPPServerSession handset = handsets.get(digits(submit.getDestAddress()));
+                delivered = handset != null;
+                if (delivered) {
+                    mobileTerminated.execute(() -> deliver(handset, submit));
+                } else {
+                    undeliverable.incrementAndGet();
+                }
+            }
             if (sendReceipts && (submit.getRegisteredDelivery() & 0x03) != 0) {
-                receipts.execute(() -> receipt(session, submit, id));
+                boolean status = delivered;
+                receipts.execute(() -> receipt(session, submit, id, status));
             }
             try {
                 return new SubmitSmResult(new MessageId(id), new org.jsmpp.bean.OptionalParameter[0]);
@@ -225,9 +265,27 @@ public final class LoopbackSmsc implements AutoCloseable {
         }
     }
 
-    /** A delivery receipt (SMPP 3.4 appendix B text) for a message the SMSC "delivered". */
-    private static void receipt(SMPPServerSession session, SubmitSm submit, String id) {
-        String text = "id:" + id + " sub:001 dlvrd:001 submit date:2601010000 done date:2601010000 stat:DELIVRD err:000 text:";
+    /** The message as a deliver_sm to the handset, as submitted: who sent it, ESM class, PID, DCS and octets. */
+    private static void deliver(SMPPServerSession handset, SubmitSm submit) {
+        try {
+            handset.deliverShortMessage("", TypeOfNumber.valueOf(submit.getSourceAddrTon()), NumberingPlanIndicator.valueOf(submit.getSourceAddrNpi()),
+                    submit.getSourceAddr(), TypeOfNumber.valueOf(submit.getDestAddrTon()), NumberingPlanIndicator.valueOf(submit.getDestAddrNpi()),
+                    submit.getDestAddress(), new ESMClass(submit.getEsmClass() & Submission.UDHI), submit.getProtocolId(), (byte) 0,
+                    new RegisteredDelivery(0), org.jsmpp.bean.DataCodings.newInstance(submit.getDataCoding()), submit.getShortMessage());
+        } catch (Exception e) {
+            // The handset unbound or went away: like a phone switched off, the message is lost to it.
+        }
+    }
+
+    private static String digits(String address) {
+        String value = address == null ? "" : address.startsWith("+") ? address.substring(1) : address;
+        return value.chars().allMatch(Character::isDigit) ? value : "";
+    }
+
+    /** A delivery receipt (SMPP 3.4 appendix B text): DELIVRD, or UNDELIV when no handset took it. */
+    private static void receipt(SMPPServerSession session, SubmitSm submit, String id, boolean delivered) {
+        String text = "id:" + id + " sub:001 dlvrd:" + (delivered ? "001" : "000") + " submit date:2601010000 done date:2601010000 stat:"
+                + (delivered ? "DELIVRD err:000" : "UNDELIV err:001") + " text:";
         try {
             session.deliverShortMessage("", TypeOfNumber.valueOf(submit.getDestAddrTon()), NumberingPlanIndicator.valueOf(submit.getDestAddrNpi()),
                     submit.getDestAddress(), TypeOfNumber.valueOf(submit.getSourceAddrTon()), NumberingPlanIndicator.valueOf(submit.getSourceAddrNpi()),
@@ -247,6 +305,7 @@ public final class LoopbackSmsc implements AutoCloseable {
         listener.close();
         sessions.shutdownNow();
         receipts.shutdownNow();
+        mobileTerminated.shutdownNow();
         try {
             acceptor.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

@@ -49,6 +49,30 @@ public final class SmsDeliverCodec {
     }
 
     /**
+     * The SMS-DELIVER a handset receives for a message an SMSC interface (SMPP deliver_sm) carries
+     * as fields: the TPDU is put together and read back with {@link #decode}, so a handset checks
+     * every field as it would off the air. {@code userData} is in octets (8-bit data, UCS-2) with
+     * the user data header first when {@code udhi}; 7-bit text is not taken here.
+     *
+     * @throws DecodeException when the fields do not make an SMS-DELIVER (too long, a broken header)
+     */
+    public static SmsDeliver fromUserData(SmsAddress originator, int protocolIdentifier, int dataCodingScheme,
+            java.time.OffsetDateTime timestamp, boolean udhi, byte[] userData) {
+        if (DataCodingScheme.isSupported(dataCodingScheme) && new DataCodingScheme(dataCodingScheme).alphabet() == Alphabet.GSM_7BIT) {
+            throw new IllegalArgumentException("7-bit user data is given in septets, not octets: not supported here");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(MTI_DELIVER | NO_MORE_MESSAGES | (udhi ? UDHI : 0));
+        AddressCodec.write(out, originator);
+        out.write(protocolIdentifier & 0xFF);
+        out.write(dataCodingScheme & 0xFF);
+        out.writeBytes(SmsTimestamp.encode(timestamp));
+        out.write(Math.min(userData.length, 0xFF));
+        out.writeBytes(userData);
+        return decode(out.toByteArray());
+    }
+
+    /**
      * Reply path, status report indication and loop prevention bits are not kept.
      *
      * @throws DecodeException with the offset within the TPDU of the first unexpected octet

@@ -2,6 +2,8 @@ package org.mexe.studio.codec.sms;
 
 import java.io.ByteArrayOutputStream;
 
+import org.mexe.studio.codec.WireFormat;
+import org.mexe.studio.codec.internal.ByteReader;
 import org.mexe.studio.codec.text.GsmAlphabet;
 import org.mexe.studio.codec.text.Septets;
 
@@ -50,5 +52,41 @@ public final class TextSubmitCodec {
         out.write(septets.length);
         out.writeBytes(Septets.pack(septets, 0));
         return out.toByteArray();
+    }
+
+    /** A text message as sent: where it goes and what it says. */
+    public record Text(SmsAddress destination, String text) {
+    }
+
+    /**
+     * Reads what {@link #encode} writes, as an SMSC reads a subscriber's request: a single GSM 7-bit
+     * SMS-SUBMIT without validity period or user data header.
+     *
+     * @throws org.mexe.studio.codec.DecodeException naming the offset of the first octet that is not so
+     */
+    public static Text decode(byte[] tpdu) {
+        ByteReader in = new ByteReader(WireFormat.SMS_TPDU, tpdu);
+        int first = in.readByte("first octet");
+        if (first != FIRST_OCTET) {
+            throw in.errorAt(0, "SMS-SUBMIT without validity period or header (0x01)", ByteReader.describe(first));
+        }
+        in.readByte("TP-MR");
+        SmsAddress destination = AddressCodec.read(in, "TP-DA", false);
+        in.readByte("TP-PID");
+        int dcsOffset = in.offset();
+        int dataCodingScheme = in.readByte("TP-DCS");
+        if (dataCodingScheme != DCS_GSM_7BIT) {
+            throw in.errorAt(dcsOffset, "TP-DCS 0x00 (GSM 7-bit)", ByteReader.describe(dataCodingScheme));
+        }
+        int udlOffset = in.offset();
+        int septets = in.readByte("TP-UDL");
+        if (septets > MAX_SEPTETS) {
+            throw in.errorAt(udlOffset, "TP-UDL of at most " + MAX_SEPTETS + " septets", String.valueOf(septets));
+        }
+        int octets = Septets.packedLength(septets, 0);
+        if (in.remaining() != octets) {
+            throw in.error(octets + " octets of TP-UD up to the end of the TPDU", in.remaining() + " octets");
+        }
+        return new Text(destination, GsmAlphabet.fromSeptets(Septets.unpack(in.readRemaining(), septets, 0)));
     }
 }

@@ -1,0 +1,163 @@
+package org.mexe.studio.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.generator.ProvisioningPipeline;
+import org.mexe.studio.run.Fault;
+import org.mexe.studio.run.RunException;
+import org.mexe.studio.run.RunOptions;
+import org.mexe.studio.run.ScenarioRun;
+import org.mexe.studio.run.Timeline;
+import org.mexe.studio.run.TraceEvent;
+import org.mexe.studio.run.TraceJson;
+import org.mexe.studio.security.SecretResolver;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code prov run}: a front door onto {@link ScenarioRun}, with no logic of its own. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = { "Runs scenarios end to end on loopback: an SMPP SMSC, the generated provisioning servers and one simulated"
+                + " handset per handset profile, which receives the SMS, checks the MAC, connects, installs and runs the bootstrap"
+                + " and the components. Prints the trace as a timeline; exits 0 only when every stage succeeded (4 when one failed).",
+                "See docs/run.md." })
+final class RunCommand implements Callable<Integer> {
+
+    static final int EXIT_STAGE_FAILED = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".prov files, or folders to search for them.")
+    List<Path> paths;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Run this scenario only (simple or qualified name).")
+    String scenario;
+
+    @Option(names = "--user-pin", paramLabel = "PIN", description = "The PIN the simulated user types, instead of the one the"
+            + " delivery gives the user (a wrong one shows how the handset refuses the settings).")
+    String userPin;
+
+    @Option(names = "--fault", paramLabel = "FAULT", description = "Put a fault in on purpose (repeatable): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FaultNames.class)
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--answer", paramLabel = "LABEL=VALUE", description = "What the simulated user answers the bootstrap (repeatable):"
+            + " the entry to choose on the list with this title, or the text to type in the field with this label. Without it the"
+            + " user takes the first entry and types \"DEMO <label>\".")
+    java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write the trace as JSON lines to FILE (replaced atomically).")
+    Path trace;
+
+    @Option(names = "--emulator", paramLabel = "JAR", description = "MicroEmulator's jar (default: the one in prov's lib folder).")
+    Path emulator;
+
+    private final SecretResolver secrets;
+
+    RunCommand(SecretResolver secrets) {
+        this.secrets = secrets;
+    }
+
+    static final class FaultNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        FaultNames() {
+            for (Fault fault : Fault.values()) {
+                add(fault.option());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<Fault> chosen = EnumSet.noneOf(Fault.class);
+        for (String name : faults) {
+            Optional<Fault> fault = Fault.of(name);
+            if (fault.isEmpty()) {
+                err.println("prov run: --fault " + name + " is not a fault; there are: " + Fault.options() + ".");
+                return Prov.EXIT_USAGE;
+            }
+            chosen.add(fault.get());
+        }
+        RunOptions options = RunOptions.defaults().withFaults(chosen).withAnswers(answers);
+        if (scenario != null) {
+            options = options.withScenario(scenario);
+        }
+        if (userPin != null) {
+            options = options.withUserPin(userPin);
+        }
+        if (emulator != null) {
+            options = options.withEmulator(emulator);
+        }
+        List<TraceEvent> seen = new ArrayList<>();
+        String[] current = { "" };
+        try {
+            ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
+            var loaded = pipeline.load(paths, secrets);
+            ScenarioRun.Result result = ScenarioRun.run(pipeline, loaded, secrets, options, event -> {
+                seen.add(event);
+                String header = event.scenario().equals("-") ? "network" : event.scenario() + " on " + event.handset();
+                if (!header.equals(current[0])) {
+                    current[0] = header;
+                    out.println(header);
+                }
+                out.print(Timeline.lines(event));
+                out.flush();
+            });
+            if (trace != null) {
+                writeTrace(result.events());
+            }
+            long failed = result.failed();
+            out.println(failed == 0 ? "Every stage succeeded." : failed + " stage(s) failed: see the lines marked 'failed' above.");
+            return failed == 0 ? 0 : EXIT_STAGE_FAILED;
+        } catch (GenerationException e) {
+            err.println("prov run: " + e.getMessage());
+            e.problems().forEach(p -> err.println(p.format()));
+            return Prov.EXIT_INVALID_INPUT;
+        } catch (RunException e) {
+            err.println("prov run: " + e.getMessage());
+            return Prov.EXIT_GENERATION_FAILED;
+        } catch (IOException e) {
+            err.println("prov run: cannot write the trace " + trace + ": " + e.getMessage());
+            return Prov.EXIT_GENERATION_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("prov run: interrupted; everything it started is stopped.");
+            return EXIT_STAGE_FAILED;
+        }
+    }
+
+    private void writeTrace(List<TraceEvent> events) throws IOException {
+        Path target = trace.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                for (TraceEvent event : events) {
+                    writer.write(TraceJson.line(event));
+                    writer.write('\n');
+                }
+            }
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
