@@ -27,7 +27,7 @@ java_feature_version() {
 # chromium renders the review report; nginx serves the generated server configuration;
 # mono-mcs compiles the classmark 4 (CLI) bootstrap stub; neovim is the real editor whose LSP client drives
 # `prov lsp` in org.mexe.studio.lsp.tests.
-PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu openssl chromium nginx mono-mcs neovim"
+PROV_DEBIAN_PACKAGES="xvfb xauth x11-utils libgtk-3-0 libwbxml2-utils tshark kannel kannel-extras gammu openssl chromium nginx mono-mcs neovim jq"
 
 install_debian_packages() {
   local missing=() pkg

@@ -79,7 +79,7 @@ final class MidletRunner {
         String notifyPath = jadUri.getPath() + "/install-notify";
         Path log = work.resolve("emulator.log");
         Path jad = work.resolve("installed.jad");
-        Optional<Path> self = ownLocation();
+        Optional<Path> self = ownLocation(work);
         try {
             Files.write(jad, foldedDescriptor(descriptor));
         } catch (IOException e) {
@@ -92,7 +92,7 @@ final class MidletRunner {
             command.addAll(List.of(emulator + File.pathSeparator + self.get(), ScriptedUser.class.getName(), jad.toUri().toString()));
             answers.forEach((label, answer) -> command.add(label + "=" + answer));
         } else {
-            facts.put("user", "not scripted: the run's classes are not in a folder or jar the emulator can load");
+            facts.put("user", "not scripted: the scripted user's class cannot be handed to the emulator");
             command.addAll(List.of(emulator.toString(), "org.microemu.app.Headless", jad.toUri().toString()));
         }
         Process process;
@@ -157,15 +157,22 @@ final class MidletRunner {
         return text.toString();
     }
 
-    /** The folder or jar the run's classes come from, when it is one a plain JVM can load. */
-    private static Optional<Path> ownLocation() {
-        try {
-            var source = MidletRunner.class.getProtectionDomain().getCodeSource();
-            if (source == null || !"file".equals(source.getLocation().getProtocol())) {
+    /**
+     * A class folder holding {@link ScriptedUser} alone, for the emulator's class path: copied from
+     * the run's own classes, wherever they are (a jar, a folder, an OSGi bundle in the IDE).
+     */
+    private static Optional<Path> ownLocation(Path work) {
+        String resource = ScriptedUser.class.getSimpleName() + ".class";
+        try (var in = ScriptedUser.class.getResourceAsStream(resource)) {
+            if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(Path.of(source.getLocation().toURI()));
-        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            Path folder = work.resolve("user");
+            Path target = folder.resolve(ScriptedUser.class.getPackageName().replace('.', '/')).resolve(resource);
+            Files.createDirectories(target.getParent());
+            Files.write(target, in.readAllBytes());
+            return Optional.of(folder);
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -79,7 +79,12 @@ final class SimulatedHandset implements AutoCloseable {
 
     /** Attaches to the network: a receiver bind at the SMSC with this handset's MSISDN. */
     void attach(int smscPort, String password) throws IOException {
-        link = HandsetLink.bind(smscPort, msisdn, password, inbox::add);
+        link = HandsetLink.bind(smscPort, msisdn, password, this::radio);
+    }
+
+    /** A message off the air, as the SMSC delivered it. */
+    void radio(MobileTerminated message) {
+        inbox.add(message);
     }
 
     int segmentLimit() {

@@ -83,6 +83,22 @@ public final class PeerTools {
         return inWorkDirectory(work -> run(work, List.of(tool.toString(), config.toAbsolutePath().toString())));
     }
 
+    /**
+     * jq, an independent JSON parser: {@code jq -c FILTER FILE} over {@code text} (JSON, or JSON
+     * lines); fails the test when a line is not JSON. Returns jq's output, one line per result.
+     */
+    public static String jq(String text, String filter) {
+        Path tool = require("jq", "jq");
+        return inWorkDirectory(work -> {
+            try {
+                Path input = Files.writeString(work.resolve("input.json"), text, StandardCharsets.UTF_8);
+                return run(work, List.of(tool.toString(), "-c", filter, input.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** nginx, which Debian installs in /usr/sbin, outside the PATH of ordinary users. */
     public static Path nginx() {
         Path sbin = Path.of("/usr/sbin/nginx");

@@ -117,6 +117,24 @@ class SmsDeliverCodecTest {
     }
 
     @Test
+    void buildsTheDeliverAnSmscInterfaceCarriesAsFields() {
+        // The UCS-2 DELIVER above and the SIM data download one, given as SMPP deliver_sm fields: the same TPDUs.
+        SmsDeliver ucs2 = SmsDeliverCodec.fromUserData(SmsAddress.international("34616585119"), 0, 0x08, NOON, false,
+                Hex.decode("30 42 53 F6 84 49"));
+        assertEquals("04 0B 91 43 16 56 58 11 F9 00 08 62 11 42 21 00 00 40 06 30 42 53 F6 84 49",
+                Hex.encodeSpaced(SmsDeliverCodec.encode(ucs2)));
+        SmsDeliver data = SmsDeliverCodec.fromUserData(SmsAddress.national("0701234567"), 0x7F, 0xF6, NOON, true,
+                Hex.decode("02 70 00 00 0D"));
+        assertEquals(List.of(InformationElement.SimToolkitSecurityHeader.COMMAND), data.header().elements());
+        assertEquals("00 0D", Hex.encodeSpaced(data.userData()));
+        DecodeException broken = assertThrows(DecodeException.class, () -> SmsDeliverCodec.fromUserData(SmsAddress.national("2000"), 0, 0x04,
+                NOON, true, Hex.decode("05 00 03")));
+        assertTrue(broken.getMessage().contains("header"), broken.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SmsDeliverCodec.fromUserData(SmsAddress.national("2000"), 0, 0x00, NOON, false,
+                Hex.decode("D4 F2 9C 2E 03")));
+    }
+
+    @Test
     void fillsTheLast160SeptetsExactly() {
         String text = "€".repeat(80);
         SmsDeliver full = SmsDeliver.ofText(SmsAddress.international("46708251358"), NOON, UserDataHeader.NONE, text);

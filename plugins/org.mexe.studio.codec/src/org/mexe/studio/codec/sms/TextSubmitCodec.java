@@ -59,16 +59,17 @@ public final class TextSubmitCodec {
     }
 
     /**
-     * Reads what {@link #encode} writes, as an SMSC reads a subscriber's request: a single GSM 7-bit
-     * SMS-SUBMIT without validity period or user data header.
+     * Reads a single GSM 7-bit SMS-SUBMIT as an SMSC reads a subscriber's request: what {@link #encode}
+     * writes, and what phones send besides (a validity period of any format, a status report
+     * request, reply path); a user data header or another alphabet is not a request's text.
      *
      * @throws org.mexe.studio.codec.DecodeException naming the offset of the first octet that is not so
      */
     public static Text decode(byte[] tpdu) {
         ByteReader in = new ByteReader(WireFormat.SMS_TPDU, tpdu);
         int first = in.readByte("first octet");
-        if (first != FIRST_OCTET) {
-            throw in.errorAt(0, "SMS-SUBMIT without validity period or header (0x01)", ByteReader.describe(first));
+        if ((first & 0x03) != 0x01 || (first & 0x40) != 0) {
+            throw in.errorAt(0, "SMS-SUBMIT (TP-MTI 01) without a user data header", ByteReader.describe(first));
         }
         in.readByte("TP-MR");
         SmsAddress destination = AddressCodec.read(in, "TP-DA", false);
@@ -77,6 +78,12 @@ public final class TextSubmitCodec {
         int dataCodingScheme = in.readByte("TP-DCS");
         if (dataCodingScheme != DCS_GSM_7BIT) {
             throw in.errorAt(dcsOffset, "TP-DCS 0x00 (GSM 7-bit)", ByteReader.describe(dataCodingScheme));
+        }
+        switch ((first >> 3) & 0x03) {
+            case 0x02 -> in.readByte("relative TP-VP");
+            case 0x01, 0x03 -> in.readBytes(SmsTimestamp.LENGTH, "TP-VP");
+            default -> {
+            }
         }
         int udlOffset = in.offset();
         int septets = in.readByte("TP-UDL");

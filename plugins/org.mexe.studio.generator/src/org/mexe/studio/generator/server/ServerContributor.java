@@ -132,11 +132,19 @@ public final class ServerContributor implements ArtefactContributor {
             ServerPages.Link link = new ServerPages.Link(application.getName(), ServerLayout.hostedPath(content.getPath()));
             (application instanceof BootstrapApplication ? bootstraps : components).add(link);
         }
+        Map<String, List<Scenario>> landings = new LinkedHashMap<>();
+        for (Scenario scenario : scenarios) {
+            landingPage(scenario, server).ifPresent(page -> landings.computeIfAbsent(page, p -> new ArrayList<>()).add(scenario));
+        }
         List<String> written = new ArrayList<>();
         for (String page : distinctPages) {
             List<ServerPages.Section> sections = new ArrayList<>();
             if (!bootstraps.isEmpty()) {
-                sections.add(new ServerPages.Section("Set up your phone", bootstraps));
+                List<ServerPages.Link> links = new ArrayList<>();
+                for (ServerPages.Link bootstrap : bootstraps) {
+                    links.add(flowLink(context, output, server, bootstrap, landings.getOrDefault(page, List.of()), page));
+                }
+                sections.add(new ServerPages.Section("Set up your phone", links));
             }
             if (!components.isEmpty()) {
                 sections.add(new ServerPages.Section("Applications", components));
@@ -180,6 +188,60 @@ public final class ServerContributor implements ArtefactContributor {
         output.add(folder + "/" + KannelConfig.FILE, KannelConfig.config(server.getName(), qualifiedName(server), maxMessages, largestPayload,
                 requests).getBytes(StandardCharsets.UTF_8));
         return new ServerFolder(server, written, forms, List.of(NginxConfig.FILE, NginxConfig.MIME_TYPES, KannelConfig.FILE), !requests.isEmpty());
+    }
+
+    /** The generator's finding when two scenarios that run different flows lead handsets to one page. */
+    public static final String SHARED_LANDING_PAGE = "org.mexe.studio.generator.sharedLandingPage";
+
+    /**
+     * The page of {@code server} a scenario's handset lands on after its delivery: the server's home
+     * page when the delivered settings name it, else the first delivered URL on the server, as a
+     * user opens the link the settings gave them.
+     */
+    static Optional<String> landingPage(Scenario scenario, Server server) {
+        for (Stage stage : scenario.getStages()) {
+            if (stage instanceof Connect connect && serverOf(scenario, List.of(server)).isPresent()) {
+                List<String> delivered = ServerUrls.deliveredUrls(scenario, connect);
+                Optional<String> home = delivered.stream().filter(u -> u.equals(server.getHomePage())).findFirst();
+                return home.or(() -> delivered.stream().filter(u -> ServerLayout.pathOn(server, u).isPresent()).findFirst())
+                        .flatMap(u -> ServerLayout.pathOn(server, u));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The link to a bootstrap on a page: the JAD of the flow of the scenario that lands there (the
+     * bootstrap generator writes one JAD per flow, each naming it in Prov-Flow), else the hosted JAD.
+     * Two scenarios that land on one page with different flows cannot both be served: the first
+     * wins, with a warning.
+     */
+    private static ServerPages.Link flowLink(GenerationContext context, AtomicOutput output, Server server, ServerPages.Link bootstrap,
+            List<Scenario> landing, String page) {
+        String htdocs = ServerLayout.htdocs(server) + "/";
+        String stem = bootstrap.target().replaceFirst("\\.jad$", "");
+        Map<String, Scenario> jads = new LinkedHashMap<>();
+        for (Scenario scenario : landing) {
+            String flowLine = "\n" + org.mexe.studio.generator.bootstrap.MidletSource.FLOW_ATTRIBUTE + ": " + scenario.getName() + "\n";
+            output.files().entrySet().stream()
+                    .filter(f -> f.getKey().startsWith(htdocs + stem) && f.getKey().endsWith(".jad")
+                            && new String(f.getValue(), StandardCharsets.UTF_8).contains(flowLine))
+                    .findFirst().ifPresent(f -> jads.putIfAbsent(f.getKey().substring(htdocs.length()), scenario));
+        }
+        if (jads.isEmpty()) {
+            return bootstrap;
+        }
+        if (jads.size() > 1) {
+            List<Scenario> flows = List.copyOf(jads.values());
+            Scenario later = flows.get(1);
+            context.warn(Locations.at(later, org.mexe.studio.model.provisioning.ProvisioningPackage.Literals.ELEMENT__NAME, -1, org.mexe.studio.generator.Problem.Severity.WARNING, SHARED_LANDING_PAGE,
+                    "The scenarios " + flows.stream().map(Scenario::getName).collect(java.util.stream.Collectors.joining(" and "))
+                            + " lead their handsets to the same page /" + page + " of " + server.getName() + ", but run different flows of "
+                            + bootstrap.text() + ": the page links the flow of " + flows.get(0).getName() + ", so the handsets of "
+                            + later.getName() + " run that one. Give the settings " + later.getName() + " delivers a 'setup-url' of"
+                            + " its own on " + ServerLayout.baseUrl(server) + "."));
+        }
+        return new ServerPages.Link(bootstrap.text(), jads.keySet().iterator().next());
     }
 
     /** The files of a page: {@code welcome.xhtml} and {@code welcome.wml}, {@code index.*} for a folder, as it is for a named file. */
