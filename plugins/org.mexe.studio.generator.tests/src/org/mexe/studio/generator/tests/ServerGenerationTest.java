@@ -109,7 +109,7 @@ class ServerGenerationTest {
         StageReport connect = report("NewSubscriber", 4);
         assertEquals("Connect", connect.kind());
         assertTrue(connect.summary().startsWith("the handset opens http://provisioning.fjord-mobile.example/welcome on ProvisioningServer:"
-                + " 4 page(s) as XHTML MP and WML"), connect.summary());
+                + " 8 page(s) as XHTML MP and WML"), connect.summary());
         assertEquals(SERVER + " nginx.conf mime.types kannel.conf", connect.written().get(0));
         Path htdocs = out.resolve("a/" + SERVER + "htdocs");
         // WML for the classmark 1 handset (AuroraA2), XHTML MP for the others; libwbxml compiles the WML, so it is WML 1.1.
@@ -132,6 +132,81 @@ class ServerGenerationTest {
                 "application/vnd.wap.connectivity-wbxml  wbxml;", "application/vnd.wap.xhtml+xml           xhtml;")) {
             assertTrue(mime.contains(type), type);
         }
+    }
+
+    @Test
+    void eachScenarioLandsOnAPageThatLinksItsOwnFlow() throws Exception {
+        Path htdocs = out.resolve("a/" + SERVER + "htdocs");
+        // The JAD each page links carries the flow of the scenario whose delivered settings name that page.
+        Map<String, String> flowOfPage = Map.of("welcome", "NewSubscriber", "north", "NorthernMultiClassmark", "capital",
+                "CapitalLaunchBySimToolkit");
+        for (var page : flowOfPage.entrySet()) {
+            for (String form : List.of(".xhtml", ".wml")) {
+                String text = Files.readString(htdocs.resolve(page.getKey() + form));
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Setup</a>").matcher(text);
+                assertTrue(link.find(), text);
+                String jad = Files.readString(htdocs.resolve(link.group(1)));
+                assertTrue(jad.contains("\nProv-Flow: " + page.getValue() + "\n"), page + ": " + link.group(1));
+                assertFalse(text.contains("href=\"north\"") || text.contains("href=\"capital\""), "a page leads to another flow: " + text);
+            }
+        }
+        assertTrue(result.warnings().stream().noneMatch(w -> "org.mexe.studio.generator.sharedLandingPage".equals(w.code())),
+                result.warnings().toString());
+    }
+
+    @Test
+    void twoFlowsOnOnePageAreAWarningThatNamesTheWayOut() throws Exception {
+        Path project = Files.createDirectories(out.resolve("shared"));
+        Files.writeString(project.resolve("shared.prov"), """
+                namespace shared
+
+                parameters Web {
+                	www {
+                		setup-url "http://setup.example/welcome"
+                	}
+                }
+
+                server Setup {
+                	url "http://setup.example/"
+                	hosts Boot at "boot.jad"
+                }
+
+                bootstrap-app Boot {
+                	classmark 3
+                }
+
+                scenario First {
+                	deliver Web {
+                		security none
+                		to "+447700900123"
+                	}
+                	connect Setup
+                	download Boot
+                	run Boot {
+                		offer "A"
+                	}
+                }
+
+                scenario Second {
+                	deliver Web {
+                		security none
+                		to "+447700900124"
+                	}
+                	connect Setup
+                	download Boot
+                	run Boot {
+                		offer "B"
+                	}
+                }
+                """);
+        var shared = ProvisioningPipeline.standalone().generate(List.of(project), out.resolve("shared-out"), new SecretResolver(Map.of()));
+        var warning = shared.warnings().stream().filter(w -> "org.mexe.studio.generator.sharedLandingPage".equals(w.code())).findFirst()
+                .orElseThrow(() -> new AssertionError(shared.warnings().toString()));
+        assertEquals(30, warning.line(), warning.format());
+        assertTrue(warning.message().contains("First and Second lead their handsets to the same page /welcome of Setup"), warning.message());
+        assertTrue(warning.message().contains("Give the settings Second delivers a 'setup-url' of its own"), warning.message());
+        String page = Files.readString(out.resolve("shared-out/servers/Setup/htdocs/welcome.xhtml"));
+        assertTrue(page.contains("<a href=\"boot.jad\">Boot</a>"), page);
     }
 
     @Test

@@ -149,7 +149,9 @@ public final class ServerContributor implements ArtefactContributor {
             if (!components.isEmpty()) {
                 sections.add(new ServerPages.Section("Applications", components));
             }
+            // Another scenario's landing page would lead to its flow: pages link the start and home pages only.
             List<ServerPages.Link> others = distinctPages.stream().filter(p -> !p.equals(page))
+                    .filter(p -> p.isEmpty() || p.equals(homePage) || !landings.containsKey(p))
                     .map(p -> new ServerPages.Link(p.isEmpty() ? "Start page" : p.equals(homePage) ? "Home page" : "Set-up page", p)).toList();
             if (!others.isEmpty()) {
                 sections.add(new ServerPages.Section("More", others));
