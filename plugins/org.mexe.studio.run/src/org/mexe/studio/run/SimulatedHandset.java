@@ -63,6 +63,8 @@ final class SimulatedHandset implements AutoCloseable {
     final Map<String, String> domainOfRoot = new LinkedHashMap<>();
     final List<Link> settings = new ArrayList<>();
     SimulatedNetwork.Response page;
+    /** The user data of the last message reassembled: the push as the handset got it. */
+    byte[] lastMessage = new byte[0];
     private final BlockingQueue<MobileTerminated> inbox = new LinkedBlockingQueue<>();
     private HandsetLink link;
 
@@ -159,6 +161,7 @@ final class SimulatedHandset implements AutoCloseable {
                     + " did not arrive", "nothing: an incomplete message is never shown");
         }
         step.fact("segments", total + " (" + name() + " takes up to " + segmentLimit() + ")");
+        lastMessage = message.get().userData();
         PushMessageDecoder.Message decoded;
         try {
             decoded = PushMessageDecoder.decode(message.get().userData());

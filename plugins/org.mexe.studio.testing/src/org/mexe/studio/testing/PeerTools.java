@@ -99,6 +99,11 @@ public final class PeerTools {
         });
     }
 
+    /** Kannel's {@code bearerbox} or {@code smsbox}, which Debian installs in /usr/sbin: for tests that start them. */
+    public static Path kannelBox(String box) {
+        return requireFile(Path.of("/usr/sbin", box), "kannel");
+    }
+
     /** nginx, which Debian installs in /usr/sbin, outside the PATH of ordinary users. */
     public static Path nginx() {
         Path sbin = Path.of("/usr/sbin/nginx");
