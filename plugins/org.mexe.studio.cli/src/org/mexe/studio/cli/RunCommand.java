@@ -107,27 +107,18 @@ final class RunCommand implements Callable<Integer> {
         if (emulator != null) {
             options = options.withEmulator(emulator);
         }
-        List<TraceEvent> seen = new ArrayList<>();
-        String[] current = { "" };
         try {
             ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
             var loaded = pipeline.load(paths, secrets);
-            ScenarioRun.Result result = ScenarioRun.run(pipeline, loaded, secrets, options, event -> {
-                seen.add(event);
-                String header = event.scenario().equals("-") ? "network" : event.scenario() + " on " + event.handset();
-                if (!header.equals(current[0])) {
-                    current[0] = header;
-                    out.println(header);
-                }
-                out.print(Timeline.lines(event));
+            ScenarioRun.Result result = ScenarioRun.run(pipeline, loaded, secrets, options, new Timeline(text -> {
+                out.print(text);
                 out.flush();
-            });
+            }));
             if (trace != null) {
                 writeTrace(result.events());
             }
-            long failed = result.failed();
-            out.println(failed == 0 ? "Every stage succeeded." : failed + " stage(s) failed: see the lines marked 'failed' above.");
-            return failed == 0 ? 0 : EXIT_STAGE_FAILED;
+            out.println(Timeline.verdict(result));
+            return result.succeeded() ? 0 : EXIT_STAGE_FAILED;
         } catch (GenerationException e) {
             err.println("prov run: " + e.getMessage());
             e.problems().forEach(p -> err.println(p.format()));

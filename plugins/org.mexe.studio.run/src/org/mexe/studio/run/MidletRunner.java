@@ -35,10 +35,17 @@ final class MidletRunner {
     private MidletRunner() {
     }
 
-    /** MicroEmulator: the given jar, else the one beside the run's own classes (the CLI's lib folder). */
+    /** The system property that names MicroEmulator's jar where prov's lib folder is not at hand (the IDE: eclipse.ini). */
+    static final String EMULATOR_PROPERTY = "prov.microemulator";
+
+    /** MicroEmulator: the given jar, else {@value #EMULATOR_PROPERTY}, else the one beside the run's own classes (the CLI's lib folder). */
     static Optional<Path> emulator(Optional<Path> given) {
         if (given.isPresent()) {
             return given.filter(Files::isRegularFile);
+        }
+        String property = System.getProperty(EMULATOR_PROPERTY);
+        if (property != null) {
+            return Optional.of(Path.of(property)).filter(Files::isRegularFile);
         }
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             Path path = Path.of(entry);

@@ -138,8 +138,9 @@ public final class ScenarioRun {
             Consumer<TraceEvent> listener) throws GenerationException, RunException, InterruptedException {
         ScenarioRun run = new ScenarioRun(pipeline, secrets, options, listener);
         run.loaded = loaded;
-        List<Scenario> scenarios = selected(loaded, options);
+        // Errors first: a scenario the parser could not read must not read as a missing one.
         var produced = pipeline.produce(loaded, pipeline.validate(loaded), secrets, Optional.empty(), new SecureRandom());
+        List<Scenario> scenarios = selected(loaded, options);
         run.artefacts = produced.artefacts().files();
         try {
             run.start();
@@ -660,7 +661,8 @@ public final class ScenarioRun {
         }
         Optional<Path> emulator = MidletRunner.emulator(options.emulator());
         if (emulator.isEmpty()) {
-            return step.skipped("MicroEmulator is not installed beside prov (" + MidletRunner.JAR + "): the MIDlet is not started");
+            return step.skipped("MicroEmulator is not installed beside prov (" + MidletRunner.JAR + ") nor named by -D"
+                    + MidletRunner.EMULATOR_PROPERTY + "=JAR: the MIDlet is not started");
         }
         Path folder;
         try {
