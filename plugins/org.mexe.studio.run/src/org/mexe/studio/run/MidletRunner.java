@@ -112,6 +112,9 @@ final class MidletRunner {
             return new Outcome(false, "MicroEmulator does not start: " + e.getMessage(), facts);
         }
         Map<String, InstallNotification> steps = new LinkedHashMap<>();
+        // The emulator must not outlive prov, whatever ends it.
+        Thread stopEmulator = new Thread(process::destroyForcibly, "prov-run-emulator-stop");
+        Runtime.getRuntime().addShutdownHook(stopEmulator);
         try {
             long deadline = System.nanoTime() + patience.toNanos();
             while (System.nanoTime() < deadline && !steps.containsKey("done") && !steps.containsKey("cancelled")) {
@@ -131,6 +134,11 @@ final class MidletRunner {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopEmulator);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs and finds the emulator gone
             }
         }
         steps.forEach((step, notification) -> facts.put("report " + step, describe(notification)));

@@ -142,6 +142,9 @@ public final class ScenarioRun {
         var produced = pipeline.produce(loaded, pipeline.validate(loaded), secrets, Optional.empty(), new SecureRandom());
         List<Scenario> scenarios = selected(loaded, options);
         run.artefacts = produced.artefacts().files();
+        // Ctrl-C or a kill: the servers, the SMSC and the temporary folder go with the process.
+        Thread cleanUp = new Thread(run::stop, "prov-run-stop");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             run.start();
             for (Scenario scenario : scenarios) {
@@ -154,6 +157,11 @@ public final class ScenarioRun {
             throw new RunException("The simulated network cannot start: " + e.getMessage(), e);
         } finally {
             run.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs, and finds everything stopped
+            }
         }
         return new Result(run.events);
     }
@@ -231,7 +239,14 @@ public final class ScenarioRun {
                 .fact("artefacts", artefacts.size() + " files generated for the run"));
     }
 
-    private void stop() {
+    private boolean stopped;
+
+    /** Stops everything the run started and removes its folder; once, from the run or from the shutdown hook. */
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         servers.values().forEach(ProvisioningServer::close);
         if (network != null) {
             network.close();

@@ -74,13 +74,20 @@ class SecretsStayOffTheConsoleIT {
                 ProvProcess.run(work, environment, "validate", source.toString()),
                 ProvProcess.run(work, environment, "generate", source.toString(), "-o", out.toString()),
                 ProvProcess.run(work, environment, "generate", source.toString(), "-o", foreign.toString()),
-                ProvProcess.run(work, Map.of(), "generate", source.toString(), "-o", work.resolve("no-mail-password").toString()));
+                ProvProcess.run(work, Map.of(), "generate", source.toString(), "-o", work.resolve("no-mail-password").toString()),
+                ProvProcess.run(work, environment, "run", source.toString(), "--trace", work.resolve("trace.jsonl").toString()));
 
         assertEquals(0, runs.get(0).exitCode(), runs.get(0).err());
         assertEquals(0, runs.get(1).exitCode(), runs.get(1).err());
         assertEquals(3, runs.get(2).exitCode(), "a foreign folder is refused");
         assertEquals(3, runs.get(3).exitCode(), "an unset variable stops generation");
         assertTrue(runs.get(3).err().contains("LEAK_TEST_MAIL_PASSWORD"), "the failure names where the secret was looked for");
+        assertEquals(0, runs.get(4).exitCode(), runs.get(4).out() + runs.get(4).err());
+        assertTrue(runs.get(4).out().contains("MAC: valid (USERPIN, PIN typed by the user)"), runs.get(4).out());
+        String trace = Files.readString(work.resolve("trace.jsonl"));
+        for (String secret : List.of(ACCESS_PASSWORD, MAIL_PASSWORD, PIN)) {
+            assertFalse(trace.contains(secret), () -> "a secret reached the run's trace:\n" + trace);
+        }
         for (ProvProcess.Finished run : runs) {
             String console = run.out() + run.err();
             for (String secret : List.of(ACCESS_PASSWORD, MAIL_PASSWORD, PIN)) {
