@@ -253,7 +253,7 @@ public final class Prov implements Runnable {
         Path pki;
 
         @Option(names = "--ota-counters", paramLabel = "DIR", description = "The SIM OTA counter store of the demo's SIM updates"
-                + " (default: ${DEFAULT-VALUE}).", defaultValue = "${env:PROV_HOME:-.}/out/demo-ota-counters")
+                + " (default: beside the output folder, out/demo-ota-counters for out/demo).")
         Path otaCounters;
 
         @Option(names = "--force", description = "Replace the output folder even when it holds files this tool did not write.")
@@ -284,7 +284,8 @@ public final class Prov implements Runnable {
                 return EXIT_GENERATION_FAILED;
             }
             int exitCode = generateAndReport(spec, List.of(examples), List.of(examples, pki), output, permission(force), secrets,
-                    Optional.of(signer), Optional.empty(), Optional.of(otaCounters));
+                    Optional.of(signer), Optional.empty(), Optional.of(otaCounters != null ? otaCounters
+                            : output.toAbsolutePath().normalize().resolveSibling(output.getFileName() + "-ota-counters")));
             if (exitCode == 0) {
                 out.println("Check the signed manifest with: prov verify " + output + " --trust " + pki.resolve(DemoPki.OPERATOR_ROOT + ".pem"));
             }
