@@ -175,9 +175,7 @@ final class SimUpdateContributor implements ArtefactContributor {
                     + " writing " + String.join("; ", written)
                     + destination.map(d -> "; SMS-SUBMIT to " + d).orElse("; no SMS-SUBMIT: the scenario delivers to no single number,"
                             + " the OTA platform addresses packets.hex to each card");
-            List<String> lines = new ArrayList<>(files);
-            lines.addAll(unwritten);
-            context.report(run, summary, List.copyOf(lines));
+            context.report(run, unwritten.isEmpty() ? summary : summary + "; " + String.join("; ", unwritten), files);
         } finally {
             keys.wipe();
         }
