@@ -38,6 +38,7 @@ import org.mexe.studio.generator.StageReport;
 import org.mexe.studio.security.Secret;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.security.SimOtaKeys;
+import org.mexe.studio.testing.PeerTools;
 
 /**
  * SIM updates ({@code update-sim ... via}): SIM OTA secured packets that write the operator root
@@ -266,6 +267,21 @@ class SimUpdateGenerationTest {
             assertEquals("027000", Hex.encode(Arrays.copyOf(userData, 3)), "UDH with IEI 70, the command packet identifier");
             assertEquals(packets.get(i), Hex.encode(SimOtaCodec.commandPacket(userData)));
             assertTrue(userData.length <= SimOtaCodec.MAX_USER_DATA);
+        }
+    }
+
+    /** tshark, an independent SMS dissector, reads each SMS-SUBMIT as (U)SIM data download with the command packet after IEI 70. */
+    @Test
+    void tsharkReadsTheSmsSubmitsAsSimDataDownload() throws Exception {
+        generate(model(), work.resolve("counters"), work.resolve("out"));
+        List<String> packets = lines(work.resolve("out").resolve(UPDATE + "packets.hex"));
+        List<byte[]> submits = lines(work.resolve("out").resolve(UPDATE + "sms-submit.hex")).stream().map(Hex::decode).toList();
+        List<List<String>> frames = PeerTools.tsharkFields(submits, "gsm_sms.tp-pid", "gsm_sms.tp-dcs", "gsm_sms.tp-da",
+                "gsm_sms.ie_identifier", "gsm_sms.sms_body");
+        assertEquals(packets.size(), frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(List.of("127", "246", "447700900123", "0x70", packets.get(i).toLowerCase()), frames.get(i),
+                    "PID 7F ((U)SIM data download), DCS F6 (class 2, 8-bit), UDH IEI 70, then the packet");
         }
     }
 
