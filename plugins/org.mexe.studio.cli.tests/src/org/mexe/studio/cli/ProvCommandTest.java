@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -159,9 +160,24 @@ class ProvCommandTest {
         assertEquals(Prov.EXIT_INVALID_INPUT, tampered.exitCode());
         assertTrue(tampered.err().contains("provisioning.xml was changed"), tampered.err());
 
+        // The SIM updates' packets: counters from the store beside the output, readable by prov ota decode with the demo keys.
+        assertTrue(run.out().contains("SIM update SimKeys via FjordCards: 24 secured packets"), run.out());
+        assertEquals(List.of("48"), Files.readAllLines(folder.resolve("demo-ota-counters/key-set-1.cntr")), "two updates of 24 packets");
+        Path packets = out.resolve("fjord.scenarios.NewSubscriber/06-sim-update/packets.hex");
+        String firstPacket = Files.readAllLines(packets).get(0);
+        Path packet = Files.writeString(folder.resolve("packet.hex"), firstPacket);
+        Path secrets = EXAMPLES.resolve("demo-secrets");
+        Run decode = prov("ota", "decode", packet.toString(), "--kic-file", secrets.resolve("DEMO-ONLY-ota-kic.hex").toString(), "--kid-file",
+                secrets.resolve("DEMO-ONLY-ota-kid.hex").toString());
+        assertEquals(0, decode.exitCode(), decode.err());
+        assertTrue(decode.out().contains("KIc: 12") && decode.out().contains("TAR: B00010") && decode.out().contains("CC: valid")
+                && decode.out().contains("Data: 00A4080C067FFF5F3C4F44"), decode.out());
+
         Run again = prov(new SecretResolver(Map.of()), "demo", "--examples", EXAMPLES.toString(), "-o", out.toString(), "--pki", pki.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(!again.out().contains("Created a DEMO-ONLY PKI"), "the demo PKI is made once");
+        assertEquals(List.of("96"), Files.readAllLines(folder.resolve("demo-ota-counters/key-set-1.cntr")), "a new run, new counters");
+        assertTrue(!Files.readAllLines(packets).get(0).equals(firstPacket), "a counter is never used twice, so the packets differ");
     }
 
     @Test

@@ -200,6 +200,11 @@ public final class Prov implements Runnable {
                 + " replaced.")
         boolean force;
 
+        @Option(names = "--ota-counters", paramLabel = "DIR", description = "The SIM OTA counter store that SIM updates ('update-sim"
+                + " ... via') take fresh counters from, outside the output folder; kept for the life of the cards' keys. Without it, no"
+                + " SIM OTA packets are made.")
+        Path otaCounters;
+
         @Option(names = "--user-pins", paramLabel = "FILE", description = "Where the USERPINs of 'pin generated' go (owner-only,"
                 + " outside the output folder). Default: userpins.csv in the output folder, outside its signed manifest.")
         Path userPins;
@@ -224,7 +229,8 @@ public final class Prov implements Runnable {
             }
             List<Path> read = new ArrayList<>(paths);
             read.addAll(signing.files());
-            return generateAndReport(spec, paths, read, output, permission(force), secrets, signer, Optional.ofNullable(userPins));
+            return generateAndReport(spec, paths, read, output, permission(force), secrets, signer, Optional.ofNullable(userPins),
+                    Optional.ofNullable(otaCounters));
         }
     }
 
@@ -246,6 +252,10 @@ public final class Prov implements Runnable {
         @Option(names = "--pki", paramLabel = "DIR", description = "The demo PKI that signs the manifest, created when missing"
                 + " (default: ${DEFAULT-VALUE}).", defaultValue = "${env:PROV_HOME:-.}/out/demo-pki")
         Path pki;
+
+        @Option(names = "--ota-counters", paramLabel = "DIR", description = "The SIM OTA counter store of the demo's SIM updates"
+                + " (default: beside the output folder, out/demo-ota-counters for out/demo).")
+        Path otaCounters;
 
         @Option(names = "--force", description = "Replace the output folder even when it holds files this tool did not write.")
         boolean force;
@@ -275,7 +285,8 @@ public final class Prov implements Runnable {
                 return EXIT_GENERATION_FAILED;
             }
             int exitCode = generateAndReport(spec, List.of(examples), List.of(examples, pki), output, permission(force), secrets,
-                    Optional.of(signer), Optional.empty());
+                    Optional.of(signer), Optional.empty(), Optional.of(otaCounters != null ? otaCounters
+                            : output.toAbsolutePath().normalize().resolveSibling(output.getFileName() + "-ota-counters")));
             if (exitCode == 0) {
                 out.println("Check the signed manifest with: prov verify " + output + " --trust " + pki.resolve(DemoPki.OPERATOR_ROOT + ".pem"));
             }
@@ -294,12 +305,14 @@ public final class Prov implements Runnable {
      * keystores, password files), none of which the output folder may hold.
      */
     static int generateAndReport(CommandSpec spec, List<Path> paths, List<Path> read, Path output, OutputFolder.Permission permission,
-            SecretResolver secrets, Optional<SigningIdentity> signer, Optional<Path> userPins) {
+            SecretResolver secrets, Optional<SigningIdentity> signer, Optional<Path> userPins, Optional<Path> otaCounters) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             OutputFolder.claim(output, read, permission);
-            var result = ProvisioningPipeline.standalone().generate(paths, output, secrets, signer, userPins, permission);
+            ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
+            var result = otaCounters.map(pipeline::withOtaCounters).orElse(pipeline).generate(paths, output, secrets, signer, userPins,
+                    permission);
             result.warnings().forEach(p -> out.println(p.format()));
             out.printf("Wrote %d file(s) to %s%n", result.files().size(), result.outputDir());
             result.stages().forEach(stage -> stage.lines().forEach(out::println));

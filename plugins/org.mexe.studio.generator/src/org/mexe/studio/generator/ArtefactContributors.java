@@ -7,7 +7,7 @@ public final class ArtefactContributors {
 
     /** Bootstrap applications first: the server contributor reads what they put on the servers' document roots. */
     public static final List<ArtefactContributor> ALL = List.of(new BootstrapContributor(), new SmsPayloadContributor(),
-            new org.mexe.studio.generator.server.ServerContributor());
+            new org.mexe.studio.generator.server.ServerContributor(), new SimUpdateContributor());
 
     private ArtefactContributors() {
     }

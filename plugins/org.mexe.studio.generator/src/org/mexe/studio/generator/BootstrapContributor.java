@@ -536,7 +536,7 @@ final class BootstrapContributor implements ArtefactContributor {
                         + update.getParameterSets().stream().map(ParameterSet::getName).collect(Collectors.joining(", "));
                 case UpdateSimParameters update -> "asks the server for the SIM update "
                         + update.getParameterSets().stream().map(ParameterSet::getName).collect(Collectors.joining(", "))
-                        + " (SIM OTA packets not generated: the model names no OTA key set or card; see docs/bootstrap.md)";
+                        + " (the SIM OTA packets: see the stage's SIM update line)";
                 case OrderComponents order -> "orders "
                         + order.getComponents().stream().map(Application::getName).collect(Collectors.joining(", ")) + " by platformRequest";
                 default -> action.eClass().getName();

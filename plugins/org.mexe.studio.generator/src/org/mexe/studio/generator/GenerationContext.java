@@ -1,5 +1,6 @@
 package org.mexe.studio.generator;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +23,24 @@ public final class GenerationContext {
     private final SecretResolver secrets;
     private final RandomGenerator random;
     private final Optional<SigningIdentity> signer;
+    private final Optional<Path> otaCounters;
     private final List<Problem> warnings = new ArrayList<>();
     private final List<StageReport> stageReports = new ArrayList<>();
     private final List<DeliverySummary> deliveries = new ArrayList<>();
 
     public GenerationContext(ProvisioningPipeline.LoadedInputs inputs, SecretResolver secrets, RandomGenerator random,
             Optional<SigningIdentity> signer) {
+        this(inputs, secrets, random, signer, Optional.empty());
+    }
+
+    /** With {@code otaCounters}, the folder of the SIM OTA counter store that SIM updates take their counters from. */
+    public GenerationContext(ProvisioningPipeline.LoadedInputs inputs, SecretResolver secrets, RandomGenerator random,
+            Optional<SigningIdentity> signer, Optional<Path> otaCounters) {
         this.inputs = inputs;
         this.secrets = secrets;
         this.random = random;
         this.signer = signer;
+        this.otaCounters = otaCounters;
     }
 
     public ProvisioningPipeline.LoadedInputs inputs() {
@@ -53,6 +62,14 @@ public final class GenerationContext {
     /** The identity that signs the artefact manifest, when the front door was given one. */
     public Optional<SigningIdentity> signer() {
         return signer;
+    }
+
+    /**
+     * The SIM OTA counter store's folder, when the front door was given one: every SIM update
+     * takes fresh counters from it, so without one no secured packet is made.
+     */
+    public Optional<Path> otaCounters() {
+        return otaCounters;
     }
 
     /** The qualified name of a scenario as summaries show it: {@code namespace.Scenario}. */

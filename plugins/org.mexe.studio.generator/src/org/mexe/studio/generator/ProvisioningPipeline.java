@@ -47,9 +47,24 @@ public final class ProvisioningPipeline {
     public static final String USER_PINS = "userpins.csv";
 
     private final Injector injector;
+    private final Optional<Path> otaCounters;
 
     public ProvisioningPipeline(Injector injector) {
+        this(injector, Optional.empty());
+    }
+
+    private ProvisioningPipeline(Injector injector, Optional<Path> otaCounters) {
         this.injector = injector;
+        this.otaCounters = otaCounters;
+    }
+
+    /**
+     * This pipeline, with SIM updates taking their OTA counters from the counter store in
+     * {@code folder} (see {@code OtaCounterStore}); without one, SIM updates make no packets and
+     * their stages say so. Every run that generates them takes new counters.
+     */
+    public ProvisioningPipeline withOtaCounters(Path folder) {
+        return new ProvisioningPipeline(injector, Optional.of(folder));
     }
 
     /** A pipeline for a plain Java classpath (CLI, Maven); the IDE passes its own injector. */
@@ -224,6 +239,11 @@ public final class ProvisioningPipeline {
             throw new GenerationException("The USERPIN file " + userPins.get() + " is inside the output folder " + outputDir
                     + ", which every run replaces as a whole: give a file outside it. Nothing was written.", null);
         }
+        if (otaCounters.isPresent() && otaCounters.get().toAbsolutePath().normalize().startsWith(outputDir.toAbsolutePath().normalize())) {
+            throw new GenerationException("The OTA counter store " + otaCounters.get() + " is inside the output folder " + outputDir
+                    + ", which every run replaces as a whole: the counters would be lost and reused. Give a folder outside it."
+                    + " Nothing was written.", null);
+        }
         Produced produced = produce(loaded, validate(loaded), secrets, signer, new SecureRandom());
         AtomicOutput artefacts = produced.artefacts();
         GenerationContext context = produced.context();
@@ -287,7 +307,7 @@ public final class ProvisioningPipeline {
                     errors.size() + " error(s) in the input: nothing was generated.", errors, null);
         }
         AtomicOutput artefacts = new AtomicOutput();
-        GenerationContext context = new GenerationContext(loaded, secrets, random, signer);
+        GenerationContext context = new GenerationContext(loaded, secrets, random, signer, otaCounters);
         for (ArtefactContributor contributor : ArtefactContributors.ALL) {
             contributor.contribute(context, artefacts);
         }

@@ -36,17 +36,36 @@ public final class OtaCounterStore {
             throw new IllegalArgumentException("A card is named by its ICCID (up to 20 hex digits) and a key set by its key version 0..15: "
                     + iccid + "/" + keySet);
         }
+        return take(iccid.toUpperCase(java.util.Locale.ROOT) + "-" + keySet + ".cntr", iccid + " key set " + keySet, 1);
+    }
+
+    /**
+     * The first of {@code count} consecutive counters of key set {@code keySet} for every card that
+     * holds it (packets sent with "counter must be higher", one range for all the cards): greater
+     * than every value this store handed out for the key set before. Kept apart from the per-card
+     * counters of {@link #next(String, int)}.
+     */
+    public long reserve(int keySet, int count) throws IOException {
+        if (keySet < 0 || keySet > 15 || count < 1) {
+            throw new IllegalArgumentException("A key set is its key version 0..15 and a range holds at least one counter: " + keySet + "/" + count);
+        }
+        return take("key-set-" + keySet + ".cntr", "key set " + keySet, count);
+    }
+
+    /** Reads the last value handed out, writes the new last value durably, then hands out the range after the old one. */
+    private long take(String fileName, String what, int count) throws IOException {
         Files.createDirectories(folder);
-        Path counter = folder.resolve(iccid.toUpperCase(java.util.Locale.ROOT) + "-" + keySet + ".cntr");
+        Path counter = folder.resolve(fileName);
         synchronized (OtaCounterStore.class) {
             try (FileChannel lockChannel = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = lockChannel.lock()) {
-                long next = read(counter) + 1;
-                if (next > MAX_COUNTER) {
-                    throw new IOException("The OTA counter of " + iccid + " key set " + keySet + " is exhausted: the card needs new keys.");
+                long first = read(counter) + 1;
+                long last = first + count - 1;
+                if (last > MAX_COUNTER) {
+                    throw new IOException("The OTA counter of " + what + " is exhausted (" + count + " more wanted): the cards need new keys.");
                 }
-                write(counter, next);
-                return next;
+                write(counter, last);
+                return first;
             }
         }
     }

@@ -56,6 +56,28 @@ public final class EveryConstruct {
             	stored-on none
             }
 
+            sim-ota Cards {
+            	kic env "OTA_KIC"
+            	kid file "secrets/kid.hex"
+            	key-set 2
+            	algorithm aes
+            	tar "B00010"
+            }
+
+            sim-ota CardsFromKeystore {
+            	keystore OperatorKeys
+            	key-set 3
+            	algorithm des3-2key
+            	tar "B00011"
+            }
+
+            sim-ota LegacyCards {
+            	keystore OperatorKeys
+            	key-set 1
+            	algorithm des3-3key
+            	tar "B00001"
+            }
+
             domain OperatorDomain is operator {
             	roots OperatorRoot
             	allows network-access, messaging, phone-settings, sim-settings, component-download, user-data
@@ -211,7 +233,7 @@ public final class EveryConstruct {
             		offer "Plan A", "Plan B"
             		collect "credit card", "date of birth"
             		update-phone London
-            		update-sim National
+            		update-sim National via Cards
             		order Wallet, Game
             	}
             	install Wallet, Game over ftp

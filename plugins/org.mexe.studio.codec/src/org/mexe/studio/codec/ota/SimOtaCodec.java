@@ -137,6 +137,22 @@ public final class SimOtaCodec {
         return userData;
     }
 
+    /**
+     * The most secured data (remote commands) one SMS carries in a command packet with these SPI,
+     * KIc and KID: what a sender splits its commands by. The ciphering padding is counted.
+     *
+     * @throws InvalidOtaKeyException when a key the SPI needs is missing or of the wrong length
+     */
+    public static int maxSecuredData(Spi spi, int kic, int kid, OtaKeys keys) {
+        for (int length = MAX_USER_DATA; length > 0; length--) {
+            byte[] packet = encodeCommand(new CommandPacket(spi, kic, kid, 0, 0, new byte[length]), keys);
+            if (COMMAND_UDH.length + packet.length <= MAX_USER_DATA) {
+                return length;
+            }
+        }
+        return 0;
+    }
+
     /** The command packet carried in SMS user data that starts with {@code 02 70 00}. */
     public static byte[] commandPacket(byte[] userData) {
         ByteReader reader = new ByteReader(WireFormat.SIM_OTA, userData);

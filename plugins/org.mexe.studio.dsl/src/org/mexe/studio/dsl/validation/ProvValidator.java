@@ -11,7 +11,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
  */
 @ComposedChecks(validators = { DeliveryValidator.class, HandsetValidator.class, StageOrderValidator.class,
         ParameterSetValidator.class, NameValidator.class, StatementValidator.class, PayloadValidator.class, TrustValidator.class,
-        ServerValidator.class, BootstrapValidator.class })
+        ServerValidator.class, BootstrapValidator.class, SimOtaValidator.class })
 public class ProvValidator extends AbstractProvValidator {
 
     private static final String PREFIX = "org.mexe.studio.dsl.";

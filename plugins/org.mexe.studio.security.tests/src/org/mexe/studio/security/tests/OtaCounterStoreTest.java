@@ -64,6 +64,55 @@ class OtaCounterStoreTest {
     }
 
     @Test
+    void rangesOfAKeySetNeverOverlapAndStayApartFromCardCounters() throws Exception {
+        OtaCounterStore store = new OtaCounterStore(folder);
+        assertEquals(1, store.reserve(2, 12), "the first range starts at 1");
+        assertEquals(13, store.reserve(2, 12), "the next starts after the last value of the one before");
+        assertEquals(1, store.reserve(3, 5), "each key set has its own counter");
+        assertEquals(1, store.next(ICCID, 2), "a card's own counter is another file");
+        assertEquals(25, new OtaCounterStore(folder).reserve(2, 1), "persisted across instances");
+        assertEquals(List.of("25"), Files.readAllLines(folder.resolve("key-set-2.cntr")));
+        assertThrows(IllegalArgumentException.class, () -> store.reserve(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> store.reserve(16, 1));
+    }
+
+    @Test
+    void concurrentRangesAreDisjoint() throws Exception {
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    OtaCounterStore store = new OtaCounterStore(folder);
+                    for (int i = 0; i < 25; i++) {
+                        long first = store.reserve(1, 7);
+                        for (long c = first; c < first + 7; c++) {
+                            assertTrue(seen.add(c), "counter " + c + " was handed out twice");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(4 * 25 * 7, seen.size());
+    }
+
+    @Test
+    void anExhaustedKeySetIsAnError() throws Exception {
+        Files.writeString(folder.resolve("key-set-1.cntr"), (OtaCounterStore.MAX_COUNTER - 2) + "\n");
+        OtaCounterStore store = new OtaCounterStore(folder);
+        var e = assertThrows(java.io.IOException.class, () -> store.reserve(1, 3));
+        assertTrue(e.getMessage().contains("exhausted"), e.getMessage());
+        assertEquals(OtaCounterStore.MAX_COUNTER - 1, store.reserve(1, 2), "a range that fits is still handed out");
+    }
+
+    @Test
     void aKilledProcessNeverMakesAValueComeBack() throws Exception {
         // Another JVM increments in a loop and prints each value it got; it is killed mid-stream.
         String classpath = location(OtaCounterStore.class) + File.pathSeparator + location(CounterWorker.class);

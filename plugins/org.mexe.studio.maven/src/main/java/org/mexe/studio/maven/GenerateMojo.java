@@ -79,6 +79,14 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "prov.userPins")
     private File userPins;
 
+    /**
+     * The SIM OTA counter store that SIM updates ({@code update-sim ... via}) take fresh counters
+     * from, outside the output folder and kept for the life of the cards' keys; without it no SIM
+     * OTA packets are made.
+     */
+    @Parameter(property = "prov.otaCounters")
+    private File otaCounters;
+
     /** Generates even when no input changed since the last generation into the same folder. */
     @Parameter(property = "prov.force", defaultValue = "false")
     private boolean force;
@@ -120,6 +128,9 @@ public class GenerateMojo extends AbstractMojo {
                         + " skipped (-Dprov.force=true generates anyway)");
                 return;
             }
+            if (otaCounters != null) {
+                pipeline = pipeline.withOtaCounters(otaCounters.toPath());
+            }
             var result = pipeline.generate(loaded, outputDirectory.toPath(), secrets, signer,
                     Optional.ofNullable(userPins).map(File::toPath), permission);
             writeStamp(stamp, fingerprint);
@@ -147,6 +158,7 @@ public class GenerateMojo extends AbstractMojo {
         settings.put("signKeystore", signKeystore == null ? "" : signKeystore.getAbsolutePath() + ":" + digestOf(signKeystore.toPath()));
         settings.put("signAlias", signKeystore == null ? "" : signAlias);
         settings.put("userPins", userPins == null ? "" : userPins.getAbsolutePath());
+        settings.put("otaCounters", otaCounters == null ? "" : otaCounters.getAbsolutePath());
         for (Class<?> code : List.of(GenerateMojo.class, ProvisioningPipeline.class)) {
             try {
                 Path jar = Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI());
