@@ -60,7 +60,7 @@ import org.mexe.studio.security.SimOtaKeys;
  * DCS F6, UDH IEI 70) and {@code commands.txt} (each packet's counter and commands in clear, for
  * the people who check them; no key material).
  */
-final class SimUpdateContributor implements ArtefactContributor {
+public final class SimUpdateContributor implements ArtefactContributor {
 
     static final String CODE = "org.mexe.studio.generator.simUpdate";
 
@@ -116,7 +116,7 @@ final class SimUpdateContributor implements ArtefactContributor {
         BlockCipher cipher = cipher(ota.getAlgorithm());
         int keyOctet = cipher.identifier(ota.getKeySet());
         int tar = Integer.parseInt(ota.getTar(), 16);
-        OtaKeys keys = keys(context, ota);
+        OtaKeys keys = cardKeys(ota, context.secrets());
         try {
             List<byte[]> securedData;
             List<RemoteFileCommands.FileWrite> writes = new ArrayList<>();
@@ -193,7 +193,11 @@ final class SimUpdateContributor implements ArtefactContributor {
         };
     }
 
-    private static OtaKeys keys(GenerationContext context, SimOta ota) throws GenerationException {
+    /**
+     * The KIc and KID of a {@code sim-ota} key set, as the card holds them: the generator secures
+     * packets with them, a simulated card checks and deciphers packets with them.
+     */
+    public static OtaKeys cardKeys(SimOta ota, org.mexe.studio.security.SecretResolver secrets) throws GenerationException {
         OtaKeySource source;
         if (ota.getKeystore() != null) {
             var keystore = ota.getKeystore();
@@ -206,7 +210,7 @@ final class SimUpdateContributor implements ArtefactContributor {
         } else {
             source = new OtaKeySource.HexKeys(Optional.of(location(ota.getKic())), Optional.of(location(ota.getKid())));
         }
-        try (SimOtaKeys.KeySet set = source.read(context.secrets())) {
+        try (SimOtaKeys.KeySet set = source.read(secrets)) {
             byte[] kic = set.kic();
             byte[] kid = set.kid();
             try {

@@ -82,6 +82,9 @@ class ScenarioRunTest {
         assertTrue(bootstrap.contains("Prov-Choice: Pay as you go"), bootstrap);
         assertTrue(bootstrap.contains("Prov-Field-credit card: ********"), bootstrap);
         assertTrue(k7.get(6).summary().contains("the flow of NewSubscriber"), k7.get(6).summary());
+        assertTrue(k7.get(6).summary().endsWith("the card applied the SIM update SimKeys"), k7.get(6).summary());
+        assertTrue(bootstrap.contains("SIM OTA: 24 packet(s), CC verified and deciphered with the card's keys, counters 1..24 accepted"), bootstrap);
+        assertTrue(bootstrap.contains("SIM 7FFF/5F3C/4F41: record(s) [1] written (UPDATE RECORD)"), bootstrap);
         String install = facts(k7.get(7));
         assertTrue(install.contains("Wallet domain: ThirdParty (root ThirdPartyCa)"), install);
         assertTrue(install.contains("MailClient install-notify: 900 Success"), install);
@@ -226,6 +229,40 @@ class ScenarioRunTest {
         Step saved = right.receiveSettings(segments.size(), java.time.Duration.ofSeconds(5), Set.of());
         assertEquals(Outcome.OK, saved.outcome, saved.summary);
         assertTrue(right.settings.stream().anyMatch(l -> l.uri().toString().equals("http://provisioning.fjord-mobile.example/welcome")));
+    }
+
+    @Test
+    void theCardRefusesAReplayedOrTamperedSimUpdate() throws Exception {
+        ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
+        SecretResolver secrets = new SecretResolver(Map.of());
+        var loaded = pipeline.load(List.of(EXAMPLES.resolve("brief")), secrets);
+        var produced = pipeline.withOtaCounters(sources.resolve("counters")).produce(loaded, pipeline.validate(loaded), secrets,
+                java.util.Optional.empty(), new java.util.Random(1));
+        String hex = new String(produced.artefacts().files().get("fjord.scenarios.NewSubscriber/06-sim-update/sms-submit.hex"),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        List<org.mexe.studio.smpp.HandsetLink.MobileTerminated> packets = hex.lines().map(org.mexe.studio.codec.Hex::decode)
+                .map(tpdu -> org.mexe.studio.smpp.Submission.of(tpdu, "+447700900123"))
+                .map(p -> new org.mexe.studio.smpp.HandsetLink.MobileTerminated("Operator", 5, p.esmClass(), p.protocolId(), p.dataCoding(),
+                        p.shortMessage()))
+                .toList();
+        var ota = loaded.models().stream().flatMap(m -> m.getElements().stream())
+                .filter(org.mexe.studio.model.provisioning.SimOta.class::isInstance).map(org.mexe.studio.model.provisioning.SimOta.class::cast)
+                .findFirst().orElseThrow();
+        SimCard card = new SimCard(org.mexe.studio.generator.SimUpdateContributor.cardKeys(ota, secrets));
+        Step first = card.apply(packets, new Step());
+        assertEquals(Outcome.OK, first.outcome, first.summary);
+        Step replay = card.apply(packets.subList(0, 1), new Step());
+        assertEquals(Outcome.FAILED, replay.outcome);
+        assertTrue(replay.summary.startsWith("the card refuses counter 1 after 24"), replay.summary);
+
+        var original = packets.get(0);
+        byte[] tampered = original.shortMessage();
+        tampered[tampered.length - 1] ^= 0x01;
+        Step broken = new SimCard(org.mexe.studio.generator.SimUpdateContributor.cardKeys(ota, secrets)).apply(
+                List.of(new org.mexe.studio.smpp.HandsetLink.MobileTerminated("Operator", 5, original.esmClass(), original.protocolId(),
+                        original.dataCoding(), tampered)), new Step());
+        assertEquals(Outcome.FAILED, broken.outcome);
+        assertTrue(broken.summary.startsWith("the card refuses a packet"), broken.summary);
     }
 
     @Test

@@ -138,14 +138,21 @@ public final class ScenarioRun {
             Consumer<TraceEvent> listener) throws GenerationException, RunException, InterruptedException {
         ScenarioRun run = new ScenarioRun(pipeline, secrets, options, listener);
         run.loaded = loaded;
-        // Errors first: a scenario the parser could not read must not read as a missing one.
-        var produced = pipeline.produce(loaded, pipeline.validate(loaded), secrets, Optional.empty(), new SecureRandom());
-        List<Scenario> scenarios = selected(loaded, options);
-        run.artefacts = produced.artefacts().files();
         // Ctrl-C or a kill: the servers, the SMSC and the temporary folder go with the process.
         Thread cleanUp = new Thread(run::stop, "prov-run-stop");
         Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
+            try {
+                run.work = Files.createTempDirectory("prov-run-"); // owner-only: the artefacts carry credentials
+            } catch (IOException e) {
+                throw new RunException("The run's temporary folder cannot be made: " + e.getMessage(), e);
+            }
+            // Errors first: a scenario the parser could not read must not read as a missing one. The SIM
+            // updates take counters from a store of the run's own, as the simulated cards start at zero.
+            var produced = pipeline.withOtaCounters(run.work.resolve("ota-counters")).produce(loaded, pipeline.validate(loaded), secrets,
+                    Optional.empty(), new SecureRandom());
+            List<Scenario> scenarios = selected(loaded, options);
+            run.artefacts = produced.artefacts().files();
             run.start();
             for (Scenario scenario : scenarios) {
                 List<HandsetProfile> handsets = scenario.getHandsets().isEmpty() ? List.of(anyHandset()) : List.copyOf(scenario.getHandsets());
@@ -201,7 +208,6 @@ public final class ScenarioRun {
     }
 
     private void start() throws IOException {
-        work = Files.createTempDirectory("prov-run-"); // owner-only: the artefacts carry credentials
         for (Map.Entry<String, byte[]> file : artefacts.entrySet()) {
             Path target = work.resolve(file.getKey());
             Files.createDirectories(target.getParent());
@@ -544,30 +550,41 @@ public final class ScenarioRun {
         if (hex == null) {
             return step.failed("no SMS was generated for " + handset.msisdn + " (" + folder + "/sms-submit.hex)");
         }
-        List<byte[]> tpdus = new String(hex, StandardCharsets.US_ASCII).lines().map(String::strip).filter(l -> !l.isEmpty())
-                .map(Hex::decode).toList();
+        List<byte[]> tpdus = tpdus(hex);
         String source = scenario.getStages().stream().filter(ProvisioningRequest.class::isInstance).map(ProvisioningRequest.class::cast)
                 .map(ProvisioningRequest::getNumber).findFirst().orElse("Operator");
-        SMPPSession esme = new SMPPSession();
         try {
-            esme.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TX, ESME_SYSTEM_ID, ESME_PASSWORD, "prov",
-                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
-            List<String> ids = new ArrayList<>();
-            for (byte[] tpdu : tpdus) {
-                ids.add(Submission.of(tpdu, handset.msisdn).submit(esme, source, false));
-            }
+            List<String> ids = submit(tpdus, handset.msisdn, source);
             step.fact("SMPP", tpdus.size() + " submit_sm from " + folder + "/sms-submit.hex accepted by the SMSC (message ids "
                     + String.join(", ", ids) + ")");
         } catch (Exception e) {
             return step.failed("the SMSC did not take the SMS: " + describe(e));
-        } finally {
-            esme.unbindAndClose();
         }
         Step received = handset.receiveSettings(tpdus.size(), options.patience(), options.faults());
         step.facts.putAll(received.facts);
         step.outcome = received.outcome;
         step.summary = received.summary;
         return step;
+    }
+
+    /** The ESME's side: binds as a transmitter, submits each TPDU to {@code msisdn} as a campaign does, unbinds; the message ids. */
+    private List<String> submit(List<byte[]> tpdus, String msisdn, String source) throws Exception {
+        SMPPSession esme = new SMPPSession();
+        try {
+            esme.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TX, ESME_SYSTEM_ID, ESME_PASSWORD, "prov",
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+            List<String> ids = new ArrayList<>();
+            for (byte[] tpdu : tpdus) {
+                ids.add(Submission.of(tpdu, msisdn).submit(esme, source, false));
+            }
+            return ids;
+        } finally {
+            esme.unbindAndClose();
+        }
+    }
+
+    private static List<byte[]> tpdus(byte[] hex) {
+        return new String(hex, StandardCharsets.US_ASCII).lines().map(String::strip).filter(l -> !l.isEmpty()).map(Hex::decode).toList();
     }
 
     private Step connect(Connect connect, SimulatedHandset handset, boolean delivered) {
@@ -688,7 +705,64 @@ public final class ScenarioRun {
         MidletRunner.Outcome outcome = MidletRunner.run(emulator.get(), suite.jad(), suite.descriptor(), gateway.get(), server.get(),
                 options.answers(), scenario.getName(), options.patience(), folder);
         step.facts.putAll(outcome.facts());
-        return outcome.started() ? step.ok(outcome.summary()) : step.failed(outcome.summary(), "the application does not start");
+        if (!outcome.started()) {
+            return step.failed(outcome.summary(), "the application does not start");
+        }
+        step.ok(outcome.summary());
+        for (var action : actions.getActions()) {
+            if (action instanceof org.mexe.studio.model.provisioning.UpdateSimParameters update) {
+                simUpdate(scenario, actions, update, handset, step);
+                if (step.isFailed()) {
+                    return step;
+                }
+            }
+        }
+        return step;
+    }
+
+    /**
+     * The SIM update the bootstrap asked the server for: the operator sends the generated SMS-PP
+     * packets over SMPP, the handset passes them to its card, the card checks and applies them.
+     */
+    private void simUpdate(Scenario scenario, BootstrapActions actions, org.mexe.studio.model.provisioning.UpdateSimParameters update,
+            SimulatedHandset handset, Step step) throws InterruptedException {
+        String sets = update.getParameterSets().stream().map(org.mexe.studio.model.provisioning.ParameterSet::getName)
+                .collect(Collectors.joining(", "));
+        String asked = step.facts.getOrDefault("report answered", "");
+        if (!asked.contains("Prov-Sim-Update: " + sets)) {
+            step.failed("the bootstrap did not ask for the SIM update " + sets + " (its report: " + asked + ")");
+            return;
+        }
+        String file = GenerationContext.scenarioName(scenario) + "/"
+                + String.format(Locale.ROOT, "%02d-sim-update/", GenerationContext.stageNumber(actions)) + "sms-submit.hex";
+        byte[] hex = artefacts.get(file);
+        if (hex == null || update.getOta() == null) {
+            step.fact("SIM update " + sets, "no SIM OTA packets were generated for it (see the generation summary): nothing to apply");
+            return;
+        }
+        SimCard card;
+        try {
+            card = new SimCard(org.mexe.studio.generator.SimUpdateContributor.cardKeys(update.getOta(), secrets));
+        } catch (GenerationException e) {
+            step.failed("the card's keys cannot be read: " + e.getMessage());
+            return;
+        }
+        List<byte[]> packets = tpdus(hex);
+        try {
+            submit(packets, handset.msisdn, "Operator");
+        } catch (Exception e) {
+            step.failed("the SMSC did not take the SIM update: " + describe(e));
+            return;
+        }
+        var arrived = handset.receive(packets.size(), options.patience());
+        if (arrived.size() < packets.size()) {
+            step.failed("the SIM update arrived in " + arrived.size() + " of " + packets.size() + " SMS", "nothing");
+            return;
+        }
+        step.fact("SIM update " + sets, packets.size() + " SMS-PP (U)SIM data download from " + file);
+        if (!card.apply(arrived, step).isFailed()) {
+            step.summary += "; the card applied the SIM update " + sets;
+        }
     }
 
     private Step components(ComponentDownload components, SimulatedHandset handset, Map<Application, OtaInstaller.Installed> installed) {

@@ -97,21 +97,27 @@ final class SimulatedHandset implements AutoCloseable {
         return profile.getFormats().isEmpty() ? format == DeliveryFormat.OMA_CP : profile.getFormats().contains(format);
     }
 
-    /**
-     * Waits for the {@code sent} segments of one message, puts the radio's faults in, and takes the
-     * message as a handset would.
-     */
-    Step receiveSettings(int sent, Duration patience, Set<Fault> faults) throws InterruptedException {
-        Step step = new Step();
+    /** What the SMSC delivers, until {@code count} messages are in or {@code patience} is over. */
+    List<MobileTerminated> receive(int count, Duration patience) throws InterruptedException {
         List<MobileTerminated> arrived = new ArrayList<>();
         long deadline = System.nanoTime() + patience.toNanos();
-        while (arrived.size() < sent) {
+        while (arrived.size() < count) {
             MobileTerminated next = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
             }
             arrived.add(next);
         }
+        return arrived;
+    }
+
+    /**
+     * Waits for the {@code sent} segments of one message, puts the radio's faults in, and takes the
+     * message as a handset would.
+     */
+    Step receiveSettings(int sent, Duration patience, Set<Fault> faults) throws InterruptedException {
+        Step step = new Step();
+        List<MobileTerminated> arrived = receive(sent, patience);
         step.fact("SMS received", arrived.size() + " of " + sent + " sent");
         List<MobileTerminated> air = new ArrayList<>(arrived);
         if (faults.contains(Fault.LOSE_SEGMENT) && !air.isEmpty()) {
