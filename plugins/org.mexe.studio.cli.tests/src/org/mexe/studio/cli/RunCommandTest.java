@@ -67,4 +67,13 @@ class RunCommandTest {
         assertEquals(Prov.EXIT_GENERATION_FAILED, scenario.exitCode());
         assertTrue(scenario.err().contains("No scenario Nope in the input; there are: fjord.scenarios.LegacyHandset,"), scenario.err());
     }
+
+    @Test
+    void aRunFileThatIsNotLabelEqualsValueIsNamedByItsLine() throws Exception {
+        Path answers = Files.writeString(folder.resolve("answers.txt"), "# the user's answers\nChoose=Fjord Unlimited\n4111111111111111\n");
+        Run run = prov("run", BRIEF.toString(), "--answers", answers.toString());
+        assertEquals(Prov.EXIT_USAGE, run.exitCode());
+        assertTrue(run.err().contains("answers.txt:3: not LABEL=VALUE"), run.err());
+        assertFalse(run.err().contains("4111111111111111"), "an answer reached the console");
+    }
 }

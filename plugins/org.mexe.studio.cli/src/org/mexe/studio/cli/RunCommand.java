@@ -62,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
             + " user takes the first entry and types \"DEMO <label>\".")
     java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--answers", paramLabel = "FILE", description = "A run file of the user's answers: one LABEL=VALUE a line, as"
+            + " --answer takes them ('#' starts a comment); --answer wins over the file.")
+    Path answersFile;
+
     @Option(names = "--trace", paramLabel = "FILE", description = "Also write the trace as JSON lines to FILE (replaced atomically).")
     Path trace;
 
@@ -97,7 +101,32 @@ final class RunCommand implements Callable<Integer> {
             }
             chosen.add(fault.get());
         }
-        RunOptions options = RunOptions.defaults().withFaults(chosen).withAnswers(answers);
+        java.util.Map<String, String> scripted = new java.util.LinkedHashMap<>();
+        if (answersFile != null) {
+            try {
+                int number = 0;
+                for (String line : Files.readAllLines(answersFile, StandardCharsets.UTF_8)) {
+                    number++;
+                    String text = line.strip();
+                    if (text.isEmpty() || text.startsWith("#")) {
+                        continue;
+                    }
+                    int equals = text.indexOf('=');
+                    if (equals <= 0) {
+                        // The line itself may be an answer the user types: name the line, not its text.
+                        err.println("prov run: " + answersFile + ":" + number + ": not LABEL=VALUE; write the list title or field label,"
+                                + " '=', and the answer.");
+                        return Prov.EXIT_USAGE;
+                    }
+                    scripted.put(text.substring(0, equals).strip(), text.substring(equals + 1).strip());
+                }
+            } catch (IOException e) {
+                err.println("prov run: cannot read the answers " + answersFile + ": " + e.getMessage());
+                return Prov.EXIT_USAGE;
+            }
+        }
+        scripted.putAll(answers);
+        RunOptions options = RunOptions.defaults().withFaults(chosen).withAnswers(scripted);
         if (scenario != null) {
             options = options.withScenario(scenario);
         }

@@ -100,6 +100,16 @@ class ScenarioRunTest {
     }
 
     @Test
+    void theScriptedUserAnswersAsTold() throws Exception {
+        ScenarioRun.Result result = brief(RunOptions.defaults().withScenario("NewSubscriber")
+                .withAnswers(Map.of("Choose", "Fjord Unlimited", "credit card", "4111 1111 1111 1111")));
+        TraceEvent bootstrap = event(result, "KestrelK7", "run");
+        assertEquals(Outcome.OK, bootstrap.outcome(), bootstrap.toString());
+        assertTrue(facts(bootstrap).contains("Prov-Choice: Fjord Unlimited"), facts(bootstrap));
+        assertFalse(result.events().toString().contains("4111"), "a typed answer is in the trace");
+    }
+
+    @Test
     void aWrongPinFailsTheDeliveryAndTheHandsetSaysSo() throws Exception {
         ScenarioRun.Result result = brief(RunOptions.defaults().withScenario("NewSubscriber").withUserPin("0000"));
         TraceEvent deliver = event(result, "KestrelK7", "deliver");
