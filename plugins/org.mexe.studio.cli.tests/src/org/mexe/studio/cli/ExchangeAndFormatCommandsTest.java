@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mexe.studio.cli.ProvRun.prov;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
@@ -28,7 +26,6 @@ import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
 import org.mexe.studio.model.provisioning.ProvisioningPackage;
 import org.mexe.studio.model.provisioning.Scenario;
-import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.testing.EveryConstruct;
 
 /** {@code prov export}, {@code prov import} and {@code prov format}, on files in folders that refer to each other. */
@@ -77,16 +74,6 @@ class ExchangeAndFormatCommandsTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run prov(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Prov.run(args, new PrintWriter(out, true), new PrintWriter(err, true), new SecretResolver(Map.of()));
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     /** The two files, under src/shared and src/ops. */
     private Path sources() throws Exception {
         Path src = folder.resolve("src");
@@ -105,7 +92,7 @@ class ExchangeAndFormatCommandsTest {
     @Test
     void exportWritesOneXmiPerFileThatPlainEmfOpensWithItsCrossFileReferences() throws Exception {
         Path xmi = folder.resolve("xmi");
-        Run run = prov("export", sources().toString(), "--xmi", xmi.toString());
+        ProvRun run = prov("export", sources().toString(), "--xmi", xmi.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Exported 2 file(s)"), run.out());
 
@@ -150,7 +137,7 @@ class ExchangeAndFormatCommandsTest {
         Path back = folder.resolve("back");
         assertEquals(0, prov("export", src.toString(), "--xmi", xmi.toString()).exitCode());
 
-        Run run = prov("import", xmi.toString(), "-o", back.toString());
+        ProvRun run = prov("import", xmi.toString(), "-o", back.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Imported 2 file(s)"), run.out());
@@ -172,8 +159,8 @@ class ExchangeAndFormatCommandsTest {
         Path xmi = folder.resolve("xmi");
         Path back = folder.resolve("back");
 
-        Run export = prov("export", src.toString(), "--xmi", xmi.toString());
-        Run imported = prov("import", xmi.toString(), "-o", back.toString());
+        ProvRun export = prov("export", src.toString(), "--xmi", xmi.toString());
+        ProvRun imported = prov("import", xmi.toString(), "-o", back.toString());
 
         assertEquals(0, export.exitCode(), export.err());
         assertTrue(export.out().contains("written as they are"), "the findings of the checks are reported: " + export.out());
@@ -191,7 +178,7 @@ class ExchangeAndFormatCommandsTest {
         Files.writeString(src.resolve("ops/scenario.prov"), SCENARIO.replace("extends National", "extends Nationl"));
         Path xmi = folder.resolve("xmi");
 
-        Run run = prov("export", src.toString(), "--xmi", xmi.toString());
+        ProvRun run = prov("export", src.toString(), "--xmi", xmi.toString());
 
         assertEquals(Prov.EXIT_INVALID_INPUT, run.exitCode());
         assertTrue(run.err().contains("scenario.prov:6:27: error:"), run.err());
@@ -204,7 +191,7 @@ class ExchangeAndFormatCommandsTest {
         Files.writeString(src.resolve("shared/sets.prov"), SETS.replace("internet.operator.example", "bad apn!"));
         Path xmi = folder.resolve("xmi");
 
-        Run run = prov("export", src.toString(), "--xmi", xmi.toString());
+        ProvRun run = prov("export", src.toString(), "--xmi", xmi.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("sets.prov:5:7: error: The APN \"bad apn!\""), run.err());
@@ -220,7 +207,7 @@ class ExchangeAndFormatCommandsTest {
         Files.writeString(scenario, Files.readString(scenario).replace("#shared.sets.National\"", "#shared.sets.Nowhere\""));
         Path back = folder.resolve("back");
 
-        Run run = prov("import", xmi.toString(), "-o", back.toString());
+        ProvRun run = prov("import", xmi.toString(), "-o", back.toString());
 
         assertEquals(Prov.EXIT_INVALID_INPUT, run.exitCode());
         assertTrue(run.err().contains(scenario + ":0:0: error: The reference 'base' points to ") && run.err().contains("shared.sets.Nowhere"),
@@ -237,7 +224,7 @@ class ExchangeAndFormatCommandsTest {
         Files.writeString(sets, Files.readString(sets).replace("internet.operator.example", "bad apn!"));
         Path back = folder.resolve("back");
 
-        Run run = prov("import", xmi.toString(), "-o", back.toString());
+        ProvRun run = prov("import", xmi.toString(), "-o", back.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains(back.resolve("shared/sets.prov") + ":5:7: error: The APN \"bad apn!\""), run.err());
@@ -249,7 +236,7 @@ class ExchangeAndFormatCommandsTest {
     void anImportOfAFileThatIsNotXmiOfTheMetamodelNamesTheFile() throws Exception {
         Path broken = Files.writeString(folder.resolve("broken.xmi"), "<not-xmi/>");
 
-        Run run = prov("import", broken.toString(), "-o", folder.resolve("back").toString());
+        ProvRun run = prov("import", broken.toString(), "-o", folder.resolve("back").toString());
 
         assertEquals(Prov.EXIT_INVALID_INPUT, run.exitCode());
         assertTrue(run.err().startsWith(broken.toString() + ":"), run.err());
@@ -260,7 +247,7 @@ class ExchangeAndFormatCommandsTest {
         Path src = sources();
         Path notes = Files.writeString(folder.resolve("notes.txt"), "keep me");
 
-        Run run = prov("export", src.toString(), "--xmi", folder.toString());
+        ProvRun run = prov("export", src.toString(), "--xmi", folder.toString());
 
         assertEquals(Prov.EXIT_GENERATION_FAILED, run.exitCode());
         // the folder holds the sources: never replaced, which is checked before its other files
@@ -270,7 +257,7 @@ class ExchangeAndFormatCommandsTest {
 
         Path docs = Files.createDirectories(folder.resolve("docs"));
         Path letter = Files.writeString(docs.resolve("letter.txt"), "keep me too");
-        Run foreign = prov("export", src.toString(), "--xmi", docs.toString());
+        ProvRun foreign = prov("export", src.toString(), "--xmi", docs.toString());
         assertEquals(Prov.EXIT_GENERATION_FAILED, foreign.exitCode());
         assertTrue(foreign.err().contains("holds letter.txt, which this tool did not write"), foreign.err());
         assertEquals("keep me too", Files.readString(letter));
@@ -283,7 +270,7 @@ class ExchangeAndFormatCommandsTest {
         String messyText = SCENARIO.replace("\t\tformat oma-cp\n", "   format    oma-cp\n").replace("}\n\nscenario", "}\nscenario");
         Files.writeString(messy, messyText);
 
-        Run check = prov("format", "--check", src.toString());
+        ProvRun check = prov("format", "--check", src.toString());
 
         assertEquals(Prov.EXIT_INVALID_INPUT, check.exitCode());
         assertTrue(check.out().contains(messy + ": not in the canonical layout"), check.out());
@@ -299,7 +286,7 @@ class ExchangeAndFormatCommandsTest {
         Files.writeString(messy, SCENARIO.replace("\t\tformat oma-cp\n", "   format    oma-cp\n"));
         long setsModified = Files.getLastModifiedTime(src.resolve("shared/sets.prov")).toMillis();
 
-        Run run = prov("format", src.toString());
+        ProvRun run = prov("format", src.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Formatted " + messy), run.out());
@@ -318,7 +305,7 @@ class ExchangeAndFormatCommandsTest {
         String text = SCENARIO.replace("apn \"london", "apm \"london");
         Files.writeString(broken, text);
 
-        Run run = prov("format", broken.toString());
+        ProvRun run = prov("format", broken.toString());
 
         assertEquals(Prov.EXIT_INVALID_INPUT, run.exitCode());
         assertTrue(run.err().contains(broken + ":8:3: error: Unexpected 'apm' in the gprs block"), run.err());
@@ -328,7 +315,7 @@ class ExchangeAndFormatCommandsTest {
     @Test
     void theNewCommandsHaveHelpAndNeedTheirOutputFolder() {
         for (String command : new String[] { "format", "export", "import" }) {
-            Run run = prov(command, "--help");
+            ProvRun run = prov(command, "--help");
             assertEquals(0, run.exitCode());
             assertTrue(run.out().startsWith("Usage: prov " + command), run.out());
         }

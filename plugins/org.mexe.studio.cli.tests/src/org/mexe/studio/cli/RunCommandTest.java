@@ -3,16 +3,13 @@ package org.mexe.studio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mexe.studio.cli.ProvRun.prov;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.testing.PeerTools;
 
 /** {@code prov run}'s command line; the run itself is tested in org.mexe.studio.run.tests. */
@@ -23,20 +20,10 @@ class RunCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run prov(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Prov.run(args, new PrintWriter(out, true), new PrintWriter(err, true), new SecretResolver(Map.of()));
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void aScenarioThatSucceedsPrintsItsTimelineAndWritesItsTrace() throws Exception {
         Path trace = folder.resolve("trace.jsonl");
-        Run run = prov("run", BRIEF.toString(), "--scenario", "LegacyHandset", "--trace", trace.toString());
+        ProvRun run = prov("run", BRIEF.toString(), "--scenario", "LegacyHandset", "--trace", trace.toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("fjord.scenarios.LegacyHandset on KestrelK1\n"), run.out());
         assertTrue(run.out().matches("(?s).*\\s+2 deliver\\s+ok\\s+settings received and saved.*"), run.out());
@@ -50,7 +37,7 @@ class RunCommandTest {
 
     @Test
     void aFailedStageExitsFourAndTheTypedPinIsNotShown() {
-        Run run = prov("run", BRIEF.toString(), "--scenario", "fjord.scenarios.NewSubscriber", "--user-pin", "9876");
+        ProvRun run = prov("run", BRIEF.toString(), "--scenario", "fjord.scenarios.NewSubscriber", "--user-pin", "9876");
         assertEquals(RunCommand.EXIT_STAGE_FAILED, run.exitCode(), run.out());
         assertTrue(run.out().contains("the MAC does not verify with the PIN the user typed"), run.out());
         assertTrue(run.out().contains("stage(s) failed: see the lines marked 'failed' above."), run.out());
@@ -59,11 +46,11 @@ class RunCommandTest {
 
     @Test
     void anUnknownFaultOrScenarioIsNamedWithWhatThereIs() {
-        Run fault = prov("run", BRIEF.toString(), "--fault", "meteor");
+        ProvRun fault = prov("run", BRIEF.toString(), "--fault", "meteor");
         assertEquals(Prov.EXIT_USAGE, fault.exitCode());
         assertTrue(fault.err().contains("--fault meteor is not a fault; there are: lose-segment, duplicate-segment, untrusted-signer,"
                 + " server-down."), fault.err());
-        Run scenario = prov("run", BRIEF.toString(), "--scenario", "Nope");
+        ProvRun scenario = prov("run", BRIEF.toString(), "--scenario", "Nope");
         assertEquals(Prov.EXIT_GENERATION_FAILED, scenario.exitCode());
         assertTrue(scenario.err().contains("No scenario Nope in the input; there are: fjord.scenarios.LegacyHandset,"), scenario.err());
     }
@@ -71,7 +58,7 @@ class RunCommandTest {
     @Test
     void aRunFileThatIsNotLabelEqualsValueIsNamedByItsLine() throws Exception {
         Path answers = Files.writeString(folder.resolve("answers.txt"), "# the user's answers\nChoose=Fjord Unlimited\n4111111111111111\n");
-        Run run = prov("run", BRIEF.toString(), "--answers", answers.toString());
+        ProvRun run = prov("run", BRIEF.toString(), "--answers", answers.toString());
         assertEquals(Prov.EXIT_USAGE, run.exitCode());
         assertTrue(run.err().contains("answers.txt:3: not LABEL=VALUE"), run.err());
         assertFalse(run.err().contains("4111111111111111"), "an answer reached the console");
