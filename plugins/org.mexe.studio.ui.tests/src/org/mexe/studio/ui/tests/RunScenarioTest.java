@@ -17,7 +17,7 @@ import org.mexe.studio.ui.run.RunScenarioView;
 /** Run Scenario in the editor runs the scenario under the caret with the code prov run uses, and the view shows its trace. */
 class RunScenarioTest {
 
-    private static final String SOURCE = """
+    static final String SOURCE = """
             namespace ui.trial
 
             parameters Web {

@@ -137,6 +137,22 @@ class ScreenshotMaker {
 
         Workbench.page().closeAllEditors(false);
         project.delete(true, true, null);
+
+        // Scenario Flow and Scenario Run on a small scenario that runs end to end.
+        IProject running = Workbench.newProject("fjord-run");
+        IFile welcome = Workbench.write(running, "welcome.prov", RunScenarioTest.SOURCE);
+        ITextEditor runEditor = (ITextEditor) IDE.openEditor(Workbench.page(), welcome);
+        Workbench.page().showView(org.mexe.studio.ui.flow.ScenarioFlowView.ID);
+        Workbench.page().activate(runEditor);
+        runEditor.selectAndReveal(RunScenarioTest.SOURCE.indexOf("connect Setup"), 0);
+        settle(3000);
+        shoot(window, "scenario-flow");
+        runEditor.getSite().getService(IHandlerService.class).executeCommand("org.mexe.studio.ui.runScenario", null);
+        org.eclipse.core.runtime.jobs.Job.getJobManager().join(org.mexe.studio.ui.run.RunScenarioHandler.JOB_FAMILY, null);
+        settle(1500);
+        shoot(window, "run");
+        Workbench.page().closeAllEditors(false);
+        running.delete(true, true, null);
         assertTrue(Files.size(OUT.resolve("editor.png")) > 0);
     }
 
