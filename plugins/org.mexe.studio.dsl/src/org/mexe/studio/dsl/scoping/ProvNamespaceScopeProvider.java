@@ -67,6 +67,12 @@ public class ProvNamespaceScopeProvider extends ImportedNamespaceAwareLocalScope
             (normalizer.hasWildCard() ? wildcards : singles).add(normalizer);
         }
         QualifiedName namespace = getQualifiedNameConverter().toQualifiedName(model.getName());
+        if (namespace.isEmpty()) {
+            // A name the parser recovered as nothing but separators (fuzzing found "namespace" and control
+            // characters): Xtext's own scope would make an import of it and fail, so the file's names stay
+            // unresolved and the syntax error says why.
+            return parent;
+        }
         IScope result = parent;
         if (!wildcards.isEmpty()) {
             result = createImportScope(result, wildcards, null, reference.getEReferenceType(), ignoreCase);
