@@ -36,6 +36,8 @@ import org.mexe.studio.codec.sms.SmsDeliverCodec;
 import org.mexe.studio.codec.sms.SmsReassembler;
 import org.mexe.studio.codec.sms.SmsSubmit;
 import org.mexe.studio.codec.sms.SmsSubmitCodec;
+import org.mexe.studio.codec.sms.TextSubmitCodec;
+import org.mexe.studio.codec.text.GsmAlphabet;
 import org.mexe.studio.codec.wbxml.WbxmlDecoder;
 import org.mexe.studio.codec.wbxml.WbxmlElement;
 import org.mexe.studio.codec.wbxml.WbxmlEncoder;
@@ -97,6 +99,20 @@ class DecoderFuzzTest {
             return;
         }
         assertEquals(submit, SmsSubmitCodec.decode(SmsSubmitCodec.encode(submit)));
+    }
+
+    /** A subscriber's or SIM Toolkit's text request, as an SMSC reads it: refused, or text that survives being written again. */
+    @FuzzTest(maxDuration = "30s")
+    void textSubmitDecode(byte[] input) {
+        TextSubmitCodec.Text text;
+        try {
+            text = TextSubmitCodec.decode(input);
+        } catch (CodecException rejected) {
+            return;
+        }
+        if (GsmAlphabet.canEncode(text.text()) && GsmAlphabet.septetLength(text.text()) <= TextSubmitCodec.MAX_SEPTETS) {
+            assertEquals(text, TextSubmitCodec.decode(TextSubmitCodec.encode(0, text.destination(), text.text())));
+        }
     }
 
     @FuzzTest(maxDuration = "30s")
