@@ -47,7 +47,12 @@ public final class MidletSuiteSigner {
                 if (colon <= 0) {
                     throw new SignatureInvalidException("JAD line " + lineNumber + " is not 'Name: value': " + line);
                 }
-                attributes.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                String name = line.substring(0, colon).strip();
+                if (name.isEmpty()) {
+                    // Found by fuzzing: a line of white space and control characters before its colon.
+                    throw new SignatureInvalidException("JAD line " + lineNumber + " has no attribute name before its ':'.");
+                }
+                attributes.put(name, line.substring(colon + 1).strip());
             }
             return new Jad(attributes);
         }

@@ -90,6 +90,14 @@ class MidletSuiteSignerTest {
     }
 
     @Test
+    void aJadLineWithoutAnAttributeNameIsRefusedWithItsNumber() {
+        // The fuzzing finding (DescriptorFuzzTestInputs/jadParse/crash-06dd1b92...): a carriage return before the colon.
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.mexe.studio.security.SignatureInvalidException.class,
+                () -> Jad.parse("MIDlet-Name: Setup\r\nMIDlet-Version: 1.0\n\r:on: 1.0.\n"));
+        org.junit.jupiter.api.Assertions.assertEquals("JAD line 3 has no attribute name before its ':'.", refused.getMessage());
+    }
+
+    @Test
     void aChangedJarOrJadOrAnUntrustedRootFails() throws Exception {
         byte[] jar = jar();
         Jad signed = MidletSuiteSigner.sign(Jad.parse(JAD), jar, signer);
