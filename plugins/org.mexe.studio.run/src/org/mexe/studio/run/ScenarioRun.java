@@ -313,7 +313,7 @@ public final class ScenarioRun {
                     .fact("MSISDN", identity.msisdn()).fact("IMSI", identity.imsi())
                     .fact("classmarks", profile.getClassmarks().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                     .fact("segment limit", handset.segmentLimit())
-                    .fact("formats", profile.getFormats().isEmpty() ? "oma-cp" : profile.getFormats().stream().map(f -> f.getLiteral())
+                    .fact("formats", profile.getFormats().isEmpty() ? "oma-cp" : profile.getFormats().stream().map(org.mexe.studio.model.constraints.Keywords::of)
                             .collect(Collectors.joining(", ")))
                     .fact("PIN", identity.pin().isPresent() ? "the user was told one (" + identity.pinSource() + ")" : "none"));
             Map<Application, OtaInstaller.Installed> installed = new LinkedHashMap<>();

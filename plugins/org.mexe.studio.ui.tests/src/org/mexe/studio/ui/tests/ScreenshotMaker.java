@@ -147,6 +147,12 @@ class ScreenshotMaker {
         runEditor.selectAndReveal(RunScenarioTest.SOURCE.indexOf("connect Setup"), 0);
         settle(3000);
         shoot(window, "scenario-flow");
+        Workbench.page().showView(org.mexe.studio.ui.payload.PayloadInspectorView.ID);
+        Workbench.page().activate(runEditor);
+        runEditor.selectAndReveal(RunScenarioTest.SOURCE.indexOf("+447700900150"), 0);
+        settle(3000);
+        shoot(window, "payload-inspector");
+        runEditor.selectAndReveal(RunScenarioTest.SOURCE.indexOf("connect Setup"), 0);
         runEditor.getSite().getService(IHandlerService.class).executeCommand("org.mexe.studio.ui.runScenario", null);
         org.eclipse.core.runtime.jobs.Job.getJobManager().join(org.mexe.studio.ui.run.RunScenarioHandler.JOB_FAMILY, null);
         settle(1500);

@@ -232,7 +232,7 @@ public class ProvHover {
     }
 
     private static String word(Enumerator literal) {
-        return literal.getName().toLowerCase(Locale.ROOT).replace('_', '-');
+        return org.mexe.studio.model.constraints.Keywords.of(literal);
     }
 
     /** A value as the text writes it; a secret only as where it comes from. Pipes are escaped for the table. */
