@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,11 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mexe.studio.codec.cp.CpSecurity;
-import org.mexe.studio.codec.sms.SmsSubmit;
-import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.generator.campaign.CampaignFile;
-import org.mexe.studio.generator.campaign.CampaignPlan;
-import org.mexe.studio.generator.campaign.CampaignRun;
 import org.mexe.studio.model.provisioning.SecurityMethod;
 
 /**
