@@ -67,4 +67,24 @@ class CampaignCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("i/n"), run.err());
     }
+
+    @Test
+    void kannelsOptionsAreCheckedBeforeAnythingIsSentAndThePasswordIsNeverPrinted() throws Exception {
+        Path password = Files.writeString(folder.resolve("kannel-password"), "kpw-secret-9");
+        String campaign = folder.resolve("campaign").toString();
+        Run receipts = prov("send", campaign, "--kannel", "http://127.0.0.1:13013", "--kannel-user", "campaign", "--kannel-password-file",
+                password.toString(), "--receipts");
+        assertEquals(2, receipts.exitCode());
+        assertTrue(receipts.err().contains("SMPP options"), receipts.err());
+        Run url = prov("send", campaign, "--kannel", "ftp://127.0.0.1/x", "--kannel-user", "campaign", "--kannel-password-file",
+                password.toString());
+        assertEquals(2, url.exitCode());
+        assertTrue(url.err().contains("is not the URL of Kannel's sendsms"), url.err());
+        Run both = prov("send", campaign, "--kannel", "http://127.0.0.1:13013", "--kannel-user", "campaign", "--kannel-password-file",
+                password.toString(), "--smpp", "127.0.0.1:2775", "--system-id", "fjord", "--password-file", password.toString());
+        assertEquals(2, both.exitCode());
+        for (Run run : new Run[] { receipts, url, both }) {
+            assertFalse(run.out().contains("kpw-secret-9") || run.err().contains("kpw-secret-9"));
+        }
+    }
 }

@@ -8,11 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jsmpp.InvalidResponseException;
@@ -23,33 +19,29 @@ import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
-import org.mexe.studio.generator.campaign.CampaignException;
-import org.mexe.studio.generator.campaign.CampaignFile;
 
 /**
  * Submits a campaign folder's segments over SMPP 3.4 (jsmpp): one submit_sm per TPDU, its TP-UD
  * (user data header and data) as the short message with esm_class 0x40, TP-PID and TP-DCS as
  * protocol_id and data_coding, to the record's MSISDN.
  * <p>
- * {@code window} worker threads each keep one submit_sm outstanding, spread over every bind to
- * every SMSC address; a shared pacer holds them to {@code rate} per second. A bind that fails is
- * reconnected with back-off, and its segment retried. Every accepted segment is logged
- * ({@link SendLog}) before the next is taken, so a restart sends only what the SMSC has not
- * accepted. {@link #stop()} (the CLI calls it on SIGTERM) lets the outstanding submits finish, so
+ * {@code window} worker threads of the {@link SendingLoop} (shared with {@link KannelSender}) each keep
+ * one submit_sm outstanding, spread over every bind to every SMSC address; a shared pacer holds them
+ * to {@code rate} per second. A bind that fails is reconnected with back-off, and its segment
+ * retried. Every accepted segment is logged ({@link SendLog}) before the next is taken, so a restart
+ * sends only what the SMSC has not accepted. {@link #stop()} (the CLI calls it on SIGTERM) lets the outstanding submits finish, so
  * that a stopped and restarted campaign reaches each handset exactly once. A sender killed
  * outright (SIGKILL, power) leaves up to {@code window} segments in doubt; they are sent again
  * unless {@code resendInDoubt} is off, and a handset drops a duplicate segment of a concatenated
  * message it already holds.
  */
-public final class CampaignSender {
+public final class CampaignSender implements Sender {
 
     private static final int ESME_RMSGQFUL = 0x14;
     private static final int ESME_RTHROTTLED = 0x58;
-    private static final int MAX_RECONNECTS = 8;
 
     /** An SMSC address. */
     public record Smsc(String host, int port) {
@@ -90,45 +82,35 @@ public final class CampaignSender {
     public static final String RECEIPTS = "receipts.log";
 
     private final Options options;
+    private final SendingLoop loop;
     private final List<SMPPSession> sessions = new ArrayList<>();
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
+    /** The session each worker used last: the one {@link #recover} replaces when it broke. */
+    private final SMPPSession[] used;
     private final AtomicLong receipts = new AtomicLong();
-    private volatile boolean stopping;
-    private long nextSlot;
     private FileChannel receiptLog;
 
     public CampaignSender(Options options) {
         this.options = options;
+        this.loop = new SendingLoop(options.campaign(), options.window(), options.rate(), options.resendInDoubt(), options.progress());
+        this.used = new SMPPSession[Math.max(1, options.window())];
     }
 
     /** Stops taking segments; those outstanding finish and are logged. */
+    @Override
     public void stop() {
-        stopping = true;
+        loop.stop();
     }
 
-    private record Segment(long record, int index, String msisdn, byte[] tpdu) {
-    }
-
-    private static final Segment END = new Segment(-1, -1, null, null);
-
+    @Override
     public Result send() throws SendException {
-        Properties description;
-        try {
-            description = CampaignFile.description(options.campaign());
-        } catch (CampaignException e) {
-            throw new SendException(e.getMessage(), e);
-        }
-        if (!"complete".equals(description.getProperty("state"))) {
-            throw new SendException("The campaign in " + options.campaign() + " is not complete: finish it with prov campaign --resume"
-                    + " before sending.");
-        }
-        int perRecord = Integer.parseInt(description.getProperty("sms-per-subscriber"));
-        long total = Long.parseLong(description.getProperty("sms"));
-        try (SendLog log = new SendLog(options.campaign(), perRecord)) {
-            long alreadyAccepted = log.accepted;
-            long inDoubt = log.inDoubt.cardinality();
+        return loop.run(new Smpp());
+    }
+
+    /** The SMPP side of the loop: binds, submit_sm, reconnects and receipts. */
+    private final class Smpp implements SendingLoop.Transport {
+
+        @Override
+        public void open() throws SendException, IOException {
             if (options.receipts()) {
                 receiptLog = FileChannel.open(options.campaign().resolve(RECEIPTS), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
@@ -138,61 +120,47 @@ public final class CampaignSender {
                     sessions.add(bind(smsc));
                 }
             }
-            BlockingQueue<Segment> queue = new ArrayBlockingQueue<>(Math.max(16, options.window() * 2));
-            List<Thread> workers = new ArrayList<>();
-            for (int i = 0; i < options.window(); i++) {
-                int slot = i % sessions.size();
-                Thread worker = new Thread(() -> work(queue, log, slot), "smpp-window-" + i);
-                worker.setDaemon(true);
-                worker.start();
-                workers.add(worker);
+        }
+
+        @Override
+        public SendingLoop.Outcome submit(SendingLoop.Segment segment, int worker) {
+            Submission submission = Submission.of(segment.tpdu(), segment.msisdn());
+            SMPPSession session = session(worker % sessions.size());
+            used[worker] = session;
+            try {
+                return new SendingLoop.Outcome.Accepted(submission.submit(session, options.source(), options.receipts()));
+            } catch (NegativeResponseException e) {
+                if (e.getCommandStatus() == ESME_RTHROTTLED || e.getCommandStatus() == ESME_RMSGQFUL) {
+                    return new SendingLoop.Outcome.Busy();
+                }
+                return new SendingLoop.Outcome.Refused(Integer.toHexString(e.getCommandStatus()));
+            } catch (ResponseTimeoutException | InvalidResponseException | PDUException | IOException e) {
+                return new SendingLoop.Outcome.Broken(e);
             }
-            long started = System.nanoTime();
-            long lastReport = started;
-            try (CampaignFile.Reader reader = new CampaignFile.Reader(options.campaign().resolve(CampaignFile.SUBMITS))) {
-                List<Segment> block = new ArrayList<>(BLOCK);
-                for (CampaignFile.Message message = reader.next(); message != null && !stopping && failure.get() == null;
-                        message = reader.next()) {
-                    for (int k = 0; k < message.tpdus().size(); k++) {
-                        int index = log.index(message.index(), k);
-                        if (log.done.get(index) || log.inDoubt.get(index) && !options.resendInDoubt()) {
-                            continue;
-                        }
-                        block.add(new Segment(message.index(), k, message.msisdn(), message.tpdus().get(k)));
-                        if (block.size() == BLOCK) {
-                            hand(block, queue, log);
-                        }
-                    }
-                    long now = System.nanoTime();
-                    if (now - lastReport > 10_000_000_000L) {
-                        lastReport = now;
-                        options.progress().accept(String.format(java.util.Locale.ROOT, "%,d of %,d segments accepted, %,.0f/s",
-                                alreadyAccepted + sent.get(), total, sent.get() / ((now - started) / 1e9)));
-                    }
+        }
+
+        @Override
+        public void recover(int worker, int attempt) throws SendException, InterruptedException {
+            int slot = worker % sessions.size();
+            SMPPSession broken = used[worker];
+            synchronized (sessions) {
+                if (sessions.get(slot) != broken && sessions.get(slot).getSessionState().isBound()) {
+                    return; // another worker already reconnected it
                 }
-                if (!stopping && failure.get() == null) {
-                    hand(block, queue, log);
-                }
-            } finally {
-                for (int i = 0; i < workers.size(); i++) {
-                    queue.put(END);
-                }
-                for (Thread worker : workers) {
-                    worker.join();
-                }
+                broken.unbindAndClose();
+                Smsc smsc = options.smscs().get(slot / options.bindsPerSmsc());
+                Thread.sleep(Math.min(30_000, 250L << Math.min(attempt, 7)));
+                sessions.set(slot, bind(smsc));
             }
-            if (failure.get() != null) {
-                throw new SendException("Sending stopped: " + failure.get().getMessage() + ". The accepted segments are logged in "
-                        + options.campaign().resolve(SendLog.FILE) + "; run the same command again to continue.", failure.get());
-            }
-            log.force();
-            return new Result(total, sent.get(), alreadyAccepted, inDoubt, refused.get(), receipts.get());
-        } catch (IOException e) {
-            throw new SendException("Sending stopped: " + e.getMessage() + ". Run the same command again to continue.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SendException("Sending was interrupted; run the same command again to continue.", e);
-        } finally {
+        }
+
+        @Override
+        public long receipts() {
+            return receipts.get();
+        }
+
+        @Override
+        public void close() {
             sessions.forEach(SMPPSession::unbindAndClose);
             if (receiptLog != null) {
                 try {
@@ -204,103 +172,9 @@ public final class CampaignSender {
         }
     }
 
-    /** Segments are logged as going out a block at a time (one write), before any of them is handed to the window. */
-    private static final int BLOCK = 64;
-
-    private static void hand(List<Segment> block, BlockingQueue<Segment> queue, SendLog log) throws IOException, InterruptedException {
-        if (block.isEmpty()) {
-            return;
-        }
-        StringBuilder lines = new StringBuilder(block.size() * 16);
-        for (Segment segment : block) {
-            lines.append("S ").append(segment.record()).append('.').append(segment.index()).append('\n');
-        }
-        log.append(lines.toString());
-        for (Segment segment : block) {
-            queue.put(segment);
-        }
-        block.clear();
-    }
-
-    private void work(BlockingQueue<Segment> queue, SendLog log, int slot) {
-        try {
-            while (true) {
-                Segment segment = queue.take();
-                if (segment == END) {
-                    return;
-                }
-                if (failure.get() != null) {
-                    continue;
-                }
-                submit(segment, log, slot);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | SendException e) {
-            failure.compareAndSet(null, e);
-        }
-    }
-
-    private void submit(Segment segment, SendLog log, int slot) throws IOException, SendException, InterruptedException {
-        Submission submission = Submission.of(segment.tpdu(), segment.msisdn());
-        int attempt = 0;
-        while (true) {
-            pace();
-            SMPPSession session = session(slot);
-            try {
-                String id = submission.submit(session, options.source(), options.receipts());
-                log.accepted(segment.record(), segment.index(), id);
-                sent.incrementAndGet();
-                return;
-            } catch (NegativeResponseException e) {
-                if (e.getCommandStatus() == ESME_RTHROTTLED || e.getCommandStatus() == ESME_RMSGQFUL) {
-                    Thread.sleep(Math.min(1000, 50L << Math.min(attempt++, 4)));
-                    continue;
-                }
-                log.refused(segment.record(), segment.index(), e.getCommandStatus());
-                refused.incrementAndGet();
-                return;
-            } catch (ResponseTimeoutException | InvalidResponseException | PDUException | IOException e) {
-                if (++attempt > MAX_RECONNECTS) {
-                    throw new SendException("segment " + segment.record() + "." + segment.index() + " could not be submitted after "
-                            + MAX_RECONNECTS + " tries: " + e.getMessage(), e);
-                }
-                reconnect(slot, session, attempt);
-            }
-        }
-    }
-
-    /** Holds every worker to the rate: each takes the next free slot on a shared timeline. */
-    private void pace() throws InterruptedException {
-        if (options.rate() <= 0) {
-            return;
-        }
-        long wait;
-        synchronized (this) {
-            long now = System.nanoTime();
-            nextSlot = Math.max(nextSlot, now) + 1_000_000_000L / options.rate();
-            wait = nextSlot - now - 1_000_000_000L / options.rate();
-        }
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
-    }
-
     private SMPPSession session(int slot) {
         synchronized (sessions) {
             return sessions.get(slot);
-        }
-    }
-
-    private void reconnect(int slot, SMPPSession broken, int attempt) throws InterruptedException, SendException {
-        synchronized (sessions) {
-            if (sessions.get(slot) != broken && sessions.get(slot).getSessionState().isBound()) {
-                return; // another worker already reconnected it
-            }
-            broken.unbindAndClose();
-            Smsc smsc = options.smscs().get(slot / options.bindsPerSmsc());
-            Thread.sleep(Math.min(30_000, 250L << Math.min(attempt, 7)));
-            sessions.set(slot, bind(smsc));
         }
     }
 
@@ -353,7 +227,7 @@ public final class CampaignSender {
                 }
                 receipts.incrementAndGet();
             } catch (IOException e) {
-                failure.compareAndSet(null, e);
+                loop.fail(e);
             }
         }
 
@@ -367,9 +241,5 @@ public final class CampaignSender {
                 throws org.jsmpp.extra.ProcessRequestException {
             throw new org.jsmpp.extra.ProcessRequestException("data_sm is not expected", 0x03);
         }
-    }
-
-    static boolean bound(SMPPSession session) {
-        return session.getSessionState() != SessionState.CLOSED;
     }
 }

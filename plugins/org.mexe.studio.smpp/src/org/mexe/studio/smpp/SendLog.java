@@ -16,8 +16,8 @@ import java.util.BitSet;
  *
  * <pre>
  * S n.k               segment k of record n is about to go out (written for a block of them at once)
- * A n.k message-id    the SMSC accepted it (submit_sm_resp, status 0)
- * R n.k status        the SMSC refused it for good (hex command status)
+ * A n.k message-id    the SMSC accepted it (submit_sm_resp, status 0), or Kannel's answer ("0: Accepted for delivery")
+ * R n.k reason        refused for good (the SMSC's hex command status, or Kannel's HTTP status and answer)
  * </pre>
  *
  * A restart sends only segments without an A or R line. A segment with an S line and nothing after
@@ -76,11 +76,18 @@ final class SendLog implements AutoCloseable {
     }
 
     void accepted(long record, int segment, String messageId) throws IOException {
-        append("A " + record + "." + segment + " " + messageId + "\n");
+        append("A " + record + "." + segment + " " + oneLine(messageId) + "\n");
     }
 
-    void refused(long record, int segment, int status) throws IOException {
-        append("R " + record + "." + segment + " " + Integer.toHexString(status) + "\n");
+    void refused(long record, int segment, String reason) throws IOException {
+        append("R " + record + "." + segment + " " + oneLine(reason) + "\n");
+    }
+
+    /** What a peer answered, as printable ASCII on one line: a log line must stay one line. */
+    private static String oneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        text.strip().codePoints().forEach(c -> line.append(c >= 0x20 && c < 0x7F ? (char) c : ' '));
+        return line.toString();
     }
 
     synchronized void append(String line) throws IOException {

@@ -41,7 +41,7 @@ public final class SendThroughput {
         }
     }
 
-    private static Path campaign(Path work, int subscribers) throws IOException, org.mexe.studio.generator.campaign.CampaignException {
+    static Path campaign(Path work, int subscribers) throws IOException, org.mexe.studio.generator.campaign.CampaignException {
         Files.createDirectories(work);
         Path csv = work.resolve("send-" + subscribers + ".csv");
         StringBuilder text = new StringBuilder("msisdn,imsi\n");
