@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +26,7 @@ import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.run.TraceEvent.Outcome;
 import org.mexe.studio.security.SecretResolver;
 import org.mexe.studio.smpp.LoopbackSmsc;
-import org.mexe.studio.testing.PeerTools;
+import org.mexe.studio.testing.KannelBoxes;
 
 /**
  * A real SMS gateway as the ESME: Kannel's bearerbox and smsbox run with the kannel.conf the
@@ -54,8 +47,6 @@ class KannelInteropTest {
 
     @Test
     void kannelSendsTheGeneratedPushThroughItsGeneratedConfigurationAndTheHandsetGetsTheSameBytes() throws Exception {
-        Path bearerbox = PeerTools.kannelBox("bearerbox");
-        Path smsbox = PeerTools.kannelBox("smsbox");
         ProvisioningPipeline pipeline = ProvisioningPipeline.standalone();
         SecretResolver secrets = new SecretResolver(Map.of());
         var loaded = pipeline.load(List.of(EXAMPLES.resolve("brief")), secrets);
@@ -66,13 +57,12 @@ class KannelInteropTest {
                 .map(HandsetProfile.class::cast).filter(h -> h.getName().equals("KestrelK7")).findFirst().orElseThrow();
         String pin = Files.readString(EXAMPLES.resolve("demo-secrets/DEMO-ONLY-userpin.txt")).strip();
 
-        List<Process> boxes = new ArrayList<>();
         try (LoopbackSmsc smsc = new LoopbackSmsc("fjord", "smpppw", true).routeToHandsets(ScenarioRun.HANDSET_PASSWORD);
                 SimulatedHandset handset = new SimulatedHandset(kestrel, MSISDN, "001017700900123", Optional.of(pin))) {
             handset.attach(smsc.port(), ScenarioRun.HANDSET_PASSWORD);
-            int admin = freePort();
-            int box = freePort();
-            int sendsms = freePort();
+            int admin = KannelBoxes.freePort();
+            int box = KannelBoxes.freePort();
+            int sendsms = KannelBoxes.freePort();
             // Only the placeholders, ports and log paths change: every other line is the generated one.
             String config = generated.replace("admin-password = CHANGE-ME-admin-password", "admin-password = test-admin")
                     .replace("host = CHANGE-ME.smsc.invalid", "host = 127.0.0.1")
@@ -85,80 +75,31 @@ class KannelInteropTest {
                     .replace("sendsms-port = 13013", "sendsms-port = " + sendsms)
                     .replace("/var/log/kannel/", work + "/");
             assertTrue(config.lines().noneMatch(l -> !l.startsWith("#") && l.contains("CHANGE-ME")), config);
-            Path file = Files.writeString(work.resolve("kannel.conf"), config);
-            PeerTools.kannelTestCfg(file);
-            boxes.add(start(bearerbox, file, "bearerbox"));
-            awaitPort(box, boxes.get(0), "bearerbox");
-            boxes.add(start(smsbox, file, "smsbox"));
-            awaitPort(sendsms, boxes.get(1), "smsbox");
-
-            StringBuilder text = new StringBuilder();
-            for (byte b : push) {
-                text.append('%').append(String.format("%02X", b & 0xFF));
-            }
-            URI uri = URI.create("http://127.0.0.1:" + sendsms + "/cgi-bin/sendsms?username=provisioning&password=test-sendsms&to=%2B447700900123"
-                    + "&from=2000&coding=1&udh=%06%05%04%0B%84%23%F0&text=" + text);
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(START_SECONDS)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(202, answer.statusCode(), answer.body());
-            }
-            // Kannel cuts the push as 8-bit concatenated SMS of 128 octets after the 12-octet header.
-            int segments = (push.length + 127) / 128;
-            Step step = handset.receiveSettings(segments, Duration.ofSeconds(START_SECONDS), Set.of());
-            if (step.outcome != Outcome.OK) {
-                fail(step.summary + " " + step.facts + "\n" + logs());
-            }
-            assertEquals("valid (USERPIN, PIN typed by the user)", step.facts.get("MAC"));
-            assertArrayEquals(push, handset.lastMessage);
-            assertEquals(segments, smsc.submits(), "Kannel submitted " + smsc.submits() + " segments");
-            assertTrue(smsc.received().stream().allMatch(r -> r.systemId().equals("fjord") && (r.esmClass() & 0x40) != 0
-                    && r.dataCoding() == 0x04), smsc.received().toString());
-        } finally {
-            for (Process process : boxes.reversed()) {
-                process.destroy();
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try (KannelBoxes kannel = new KannelBoxes(work, Files.writeString(work.resolve("kannel.conf"), config))) {
+                kannel.startBearerbox(box).startSmsbox(sendsms);
+                StringBuilder text = new StringBuilder();
+                for (byte b : push) {
+                    text.append('%').append(String.format("%02X", b & 0xFF));
                 }
+                URI uri = URI.create("http://127.0.0.1:" + sendsms + "/cgi-bin/sendsms?username=provisioning&password=test-sendsms"
+                        + "&to=%2B447700900123&from=2000&coding=1&udh=%06%05%04%0B%84%23%F0&text=" + text);
+                try (HttpClient client = HttpClient.newHttpClient()) {
+                    HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(START_SECONDS)).GET()
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(202, answer.statusCode(), answer.body());
+                }
+                // Kannel cuts the push as 8-bit concatenated SMS of 128 octets after the 12-octet header.
+                int segments = (push.length + 127) / 128;
+                Step step = handset.receiveSettings(segments, Duration.ofSeconds(START_SECONDS), Set.of());
+                if (step.outcome != Outcome.OK) {
+                    fail(step.summary + " " + step.facts + "\n" + kannel.logs());
+                }
+                assertEquals("valid (USERPIN, PIN typed by the user)", step.facts.get("MAC"));
+                assertArrayEquals(push, handset.lastMessage);
+                assertEquals(segments, smsc.submits(), "Kannel submitted " + smsc.submits() + " segments");
+                assertTrue(smsc.received().stream().allMatch(r -> r.systemId().equals("fjord") && (r.esmClass() & 0x40) != 0
+                        && r.dataCoding() == 0x04), smsc.received().toString());
             }
-        }
-    }
-
-    private Process start(Path program, Path config, String name) throws IOException {
-        return new ProcessBuilder(program.toString(), config.toString()).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".out").toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    }
-
-    private void awaitPort(int port, Process process, String name) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail(name + " stopped with exit code " + process.exitValue() + ":\n" + logs());
-            }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail(name + " did not open port " + port + " within " + START_SECONDS + " s:\n" + logs());
-    }
-
-    private String logs() throws IOException {
-        StringBuilder text = new StringBuilder();
-        try (var files = Files.list(work)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".out")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-                text.append("== ").append(file.getFileName()).append('\n')
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()))).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
