@@ -209,6 +209,12 @@ class ProvisioningServerTest {
             }
             assertEquals(0, errors, "requests answered wrongly out of " + clients * requestsEach);
         }
+        // The server logs a request once its response is sent, so the client may read the last response
+        // before its line is in: wait for the lines (a bound, not a measurement), then count them.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (log.stream().filter(l -> l.contains(" 200 ")).count() < clients * requestsEach && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals(clients * requestsEach, log.stream().filter(l -> l.contains(" 200 ")).count());
     }
 
