@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
@@ -17,8 +14,6 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.ui.ISelectionListener;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -31,8 +26,7 @@ import org.mexe.studio.diagram.ProvisioningDiagrams;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
 import org.mexe.studio.model.provisioning.Scenario;
 import org.mexe.studio.model.provisioning.Stage;
-import org.mexe.studio.ui.editor.EditorDocuments;
-import org.mexe.studio.ui.editor.Navigation;
+import org.mexe.studio.ui.editor.CaretFollower;
 
 /**
  * Scenario Flow: the stages of the scenario under the caret of a .prov editor, laid out by ELK
@@ -53,13 +47,7 @@ public final class ScenarioFlowView extends ViewPart {
     private Font bold;
     private volatile Flow flow;
     private ITextEditor editor;
-    private int generation;
-
-    private final ISelectionListener follower = (IWorkbenchPart part, ISelection selection) -> {
-        if (part instanceof ITextEditor textEditor && selection instanceof ITextSelection text) {
-            follow(textEditor, text.getOffset());
-        }
-    };
+    private CaretFollower<Flow> follower;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -71,15 +59,18 @@ public final class ScenarioFlowView extends ViewPart {
         bold = new Font(parent.getDisplay(), data.getName(), data.getHeight(), SWT.BOLD);
         canvas.addListener(SWT.Paint, this::paint);
         canvas.addListener(SWT.MouseDown, this::click);
-        getSite().getPage().addPostSelectionListener(follower);
         setContentDescription("Put the caret in a scenario of a .prov file.");
-        Navigation.activeEditor().ifPresent(active -> follow(active,
-                ((ITextSelection) active.getSelectionProvider().getSelection()).getOffset()));
+        follower = CaretFollower.install(getSite().getPage(), canvas, ScenarioFlowView::build, (source, built) -> {
+            editor = source;
+            show(built);
+        });
     }
 
     @Override
     public void dispose() {
-        getSite().getPage().removePostSelectionListener(follower);
+        if (follower != null) {
+            follower.uninstall(getSite().getPage());
+        }
         if (bold != null) {
             bold.dispose();
         }
@@ -94,23 +85,6 @@ public final class ScenarioFlowView extends ViewPart {
     /** What the view shows now; empty until a scenario was under the caret. */
     public Optional<Flow> flow() {
         return Optional.ofNullable(flow);
-    }
-
-    /** Redraws for the scenario at {@code offset} once the index holds the editor's text (off the UI thread). */
-    private void follow(ITextEditor textEditor, int offset) {
-        IDocument document = Navigation.document(textEditor);
-        if (document == null || org.mexe.studio.ui.ProvIndex.uri(document).isEmpty()) {
-            return;
-        }
-        int request = ++generation;
-        EditorDocuments.read(document, (text, resource) -> build(resource, offset))
-                .thenAccept(built -> canvas.getDisplay().asyncExec(() -> {
-                    if (canvas.isDisposed() || request != generation || built.isEmpty()) {
-                        return;
-                    }
-                    editor = textEditor;
-                    show(built.get());
-                }));
     }
 
     /** The flow of the scenario whose text holds {@code offset}; read under the index's lock. */

@@ -2,22 +2,14 @@ package org.mexe.studio.ui.payload;
 
 import java.util.Optional;
 
-import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.ISelectionListener;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
-import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.mexe.studio.dsl.ide.payload.PayloadInspection;
-import org.mexe.studio.ui.ProvIndex;
-import org.mexe.studio.ui.editor.EditorDocuments;
-import org.mexe.studio.ui.editor.Navigation;
+import org.mexe.studio.ui.editor.CaretFollower;
 
 /**
  * Payload Inspector: the delivery under the caret of a .prov editor, live as you type, as
@@ -30,13 +22,7 @@ public final class PayloadInspectorView extends ViewPart {
 
     private StyledText text;
     private volatile Optional<PayloadInspection.Inspection> shown = Optional.empty();
-    private int generation;
-
-    private final ISelectionListener follower = (IWorkbenchPart part, ISelection selection) -> {
-        if (part instanceof ITextEditor editor && selection instanceof ITextSelection at) {
-            follow(editor, at.getOffset());
-        }
-    };
+    private CaretFollower<PayloadInspection.Inspection> follower;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -44,14 +30,14 @@ public final class PayloadInspectorView extends ViewPart {
         Font mono = JFaceResources.getTextFont();
         text.setFont(mono);
         text.setText("Put the caret in a deliver stage of a .prov file.");
-        getSite().getPage().addPostSelectionListener(follower);
-        Navigation.activeEditor().ifPresent(editor -> follow(editor,
-                ((ITextSelection) editor.getSelectionProvider().getSelection()).getOffset()));
+        follower = CaretFollower.install(getSite().getPage(), text, PayloadInspection::at, (editor, inspection) -> show(inspection));
     }
 
     @Override
     public void dispose() {
-        getSite().getPage().removePostSelectionListener(follower);
+        if (follower != null) {
+            follower.uninstall(getSite().getPage());
+        }
         super.dispose();
     }
 
@@ -68,21 +54,6 @@ public final class PayloadInspectorView extends ViewPart {
     /** The view's text, as the user sees it. UI thread. */
     public String text() {
         return text.getText();
-    }
-
-    private void follow(ITextEditor editor, int offset) {
-        IDocument document = Navigation.document(editor);
-        if (document == null || ProvIndex.uri(document).isEmpty()) {
-            return;
-        }
-        int request = ++generation;
-        EditorDocuments.read(document, (doc, resource) -> PayloadInspection.at(resource, offset))
-                .thenAccept(inspection -> text.getDisplay().asyncExec(() -> {
-                    if (text.isDisposed() || request != generation || inspection.isEmpty()) {
-                        return;
-                    }
-                    show(inspection.get());
-                }));
     }
 
     private void show(PayloadInspection.Inspection inspection) {
