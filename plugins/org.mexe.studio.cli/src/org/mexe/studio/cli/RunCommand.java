@@ -1,10 +1,8 @@
 package org.mexe.studio.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,10 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.mexe.studio.generator.AtomicOutput;
 import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.ProvisioningPipeline;
 import org.mexe.studio.run.Fault;
 import org.mexe.studio.run.RunException;
+import org.mexe.studio.run.RunFile;
 import org.mexe.studio.run.RunOptions;
 import org.mexe.studio.run.ScenarioRun;
 import org.mexe.studio.run.Timeline;
@@ -104,24 +104,9 @@ final class RunCommand implements Callable<Integer> {
         java.util.Map<String, String> scripted = new java.util.LinkedHashMap<>();
         if (answersFile != null) {
             try {
-                int number = 0;
-                for (String line : Files.readAllLines(answersFile, StandardCharsets.UTF_8)) {
-                    number++;
-                    String text = line.strip();
-                    if (text.isEmpty() || text.startsWith("#")) {
-                        continue;
-                    }
-                    int equals = text.indexOf('=');
-                    if (equals <= 0) {
-                        // The line itself may be an answer the user types: name the line, not its text.
-                        err.println("prov run: " + answersFile + ":" + number + ": not LABEL=VALUE; write the list title or field label,"
-                                + " '=', and the answer.");
-                        return Prov.EXIT_USAGE;
-                    }
-                    scripted.put(text.substring(0, equals).strip(), text.substring(equals + 1).strip());
-                }
-            } catch (IOException e) {
-                err.println("prov run: cannot read the answers " + answersFile + ": " + e.getMessage());
+                scripted.putAll(RunFile.answers(answersFile));
+            } catch (RunException e) {
+                err.println("prov run: " + e.getMessage());
                 return Prov.EXIT_USAGE;
             }
         }
@@ -166,18 +151,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void writeTrace(List<TraceEvent> events) throws IOException {
-        Path target = trace.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                for (TraceEvent event : events) {
-                    writer.write(TraceJson.line(event));
-                    writer.write('\n');
-                }
-            }
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
+        StringBuilder lines = new StringBuilder();
+        for (TraceEvent event : events) {
+            lines.append(TraceJson.line(event)).append('\n');
         }
+        AtomicOutput.writeFile(trace, lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
