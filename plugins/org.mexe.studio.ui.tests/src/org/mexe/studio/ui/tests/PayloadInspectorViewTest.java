@@ -9,9 +9,11 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mexe.studio.ui.payload.PayloadInspectorView;
 
 /** The Payload Inspector follows the caret into a delivery and shows it layer by layer. */
+@ExtendWith(IndexErrors.class)
 class PayloadInspectorViewTest {
 
     @Test

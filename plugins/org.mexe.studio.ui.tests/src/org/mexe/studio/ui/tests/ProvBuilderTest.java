@@ -29,10 +29,12 @@ import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mexe.studio.ui.builder.ProvMarkers;
 import org.mexe.studio.ui.builder.ProvNature;
 
 /** The builder's markers and artefacts, and the ways a project gets the builder. Builds run when a test says so. */
+@ExtendWith(IndexErrors.class)
 class ProvBuilderTest {
 
     /** A complete scenario whose only mistake is the APN (a set that nothing delivers would be a warning too). */

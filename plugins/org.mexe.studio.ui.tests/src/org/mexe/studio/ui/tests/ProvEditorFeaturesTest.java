@@ -41,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mexe.studio.dsl.ide.workspace.ProvEditorServices.Edit;
 import org.mexe.studio.dsl.ide.workspace.ProvEditorServices.Span;
 import org.mexe.studio.dsl.ide.workspace.ProvEditorServices.Symbol;
@@ -60,6 +61,7 @@ import org.mexe.studio.ui.outline.ProvOutlinePage;
 import org.mexe.studio.ui.outline.QuickOutline;
 
 /** The editor features of a .prov file in the Generic Editor, each through the extension or command a user reaches it by. */
+@ExtendWith(IndexErrors.class)
 class ProvEditorFeaturesTest {
 
     static final String OTHER = """

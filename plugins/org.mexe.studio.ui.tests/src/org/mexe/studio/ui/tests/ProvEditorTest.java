@@ -38,11 +38,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mexe.studio.ui.ProvLanguage;
 import org.mexe.studio.ui.editor.ProvHighlighting;
 import org.mexe.studio.ui.editor.ProvReconcilingStrategy;
 
 /** A .prov file in the workbench: which editor opens it, how it is coloured, what content assist offers. */
+@ExtendWith(IndexErrors.class)
 class ProvEditorTest {
 
     private static final String SOURCE = """

@@ -11,10 +11,12 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mexe.studio.ui.run.RunScenarioHandler;
 import org.mexe.studio.ui.run.RunScenarioView;
 
 /** Run Scenario in the editor runs the scenario under the caret with the code prov run uses, and the view shows its trace. */
+@ExtendWith(IndexErrors.class)
 class RunScenarioTest {
 
     static final String SOURCE = """

@@ -15,10 +15,12 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mexe.studio.diagram.Diagram;
 import org.mexe.studio.ui.flow.ScenarioFlowView;
 
 /** The Scenario Flow view follows the caret into a scenario, draws its stages as the report does, and a click selects a stage's text. */
+@ExtendWith(IndexErrors.class)
 class ScenarioFlowViewTest {
 
     private static final String SOURCE = """

@@ -91,6 +91,36 @@ class ProvWorkspaceTest {
     }
 
     @Test
+    void aFileGoneBeforeItsChangeIsBuiltLeavesTheIndexWorking() throws Exception {
+        // A save and a delete close together (a checkout, a script): the change arrives for a file that is gone.
+        URI gone = workspace.uri(folder.resolve("gone.prov").toUri());
+        workspace.filesChanged(List.of(gone), List.of()).get(60, TimeUnit.SECONDS);
+
+        Files.writeString(folder.resolve("sets.prov"), SETS.replace("Home", "Away"));
+        workspace.filesChanged(List.of(sets), List.of()).get(60, TimeUnit.SECONDS);
+        assertFalse(errors(scenario).isEmpty(), "the index still builds: the renamed set no longer resolves the scenario's reference");
+    }
+
+    @Test
+    void anEditorClosedAfterItsFolderLeftTheIndexLeavesTheIndexWorking() throws Exception {
+        Path other = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-other"));
+        Files.writeString(other.resolve("scenario.prov"), SCENARIO.replace("NewHandset", "OtherHandset"));
+        List<ProvWorkspace.Root> first = workspace.roots();
+        workspace.changeRoots(List.of(new ProvWorkspace.Root(workspace.uri(other.toUri()), "other")), List.of()).get(60, TimeUnit.SECONDS);
+        URI otherScenario = workspace.uri(other.resolve("scenario.prov").toUri());
+        assertFalse(errors(otherScenario).isEmpty(), "a root sees only its own files: the set is missing");
+
+        // The user closes the first project while a file of it is open, then closes the editor: the file is in no root any more.
+        workspace.open(sets, SETS).get(60, TimeUnit.SECONDS);
+        workspace.changeRoots(List.of(), first).get(60, TimeUnit.SECONDS);
+        workspace.close(sets).get(60, TimeUnit.SECONDS);
+
+        Files.writeString(other.resolve("sets.prov"), SETS);
+        workspace.filesChanged(List.of(workspace.uri(other.resolve("sets.prov").toUri())), List.of()).get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), errors(otherScenario), "the index still builds: the new set file resolves the reference");
+    }
+
+    @Test
     void definitionReferencesAndRenameCrossFiles() throws Exception {
         int reference = SCENARIO.indexOf("Home");
         var definitions = services.definitions(scenario, reference + 1).get(60, TimeUnit.SECONDS);

@@ -21,6 +21,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.mexe.studio.dsl.ide.workspace.SelfHealingBuildManager;
 import org.eclipse.xtext.ide.server.semantictokens.SemanticTokensService;
 import org.eclipse.xtext.util.Modules2;
 
@@ -108,6 +109,7 @@ public final class ProvLanguageServer {
         return Guice.createInjector(Modules2.mixin(new ServerModule(), binder -> {
             binder.bind(LanguageServerImpl.class).to(ProvLanguageServerImpl.class);
             binder.bind(SemanticTokensService.class).to(ProvSemanticTokensService.class);
+            binder.bind(org.eclipse.xtext.ide.server.BuildManager.class).to(SelfHealingBuildManager.class);
             binder.bind(SaveAction.class).toInstance(options.onSave());
             binder.bind(ILanguageServerShutdownAndExitHandler.class).toInstance(new ILanguageServerShutdownAndExitHandler() {
                 @Override

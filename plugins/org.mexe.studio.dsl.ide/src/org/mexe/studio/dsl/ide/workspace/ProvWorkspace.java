@@ -82,7 +82,7 @@ public class ProvWorkspace {
             binder.bind(ResourceSetSetup.class).toInstance(this::setUp);
             binder.bind(ProjectManager.class).to(SetUpProjectManager.class);
             binder.bind(WorkspaceManager.class).in(Singleton.class);
-            binder.bind(BuildManager.class).in(Singleton.class);
+            binder.bind(BuildManager.class).to(SelfHealingBuildManager.class).in(Singleton.class);
             binder.bind(RequestManager.class).in(Singleton.class);
             binder.bind(IMultiRootWorkspaceConfigFactory.class).to(MultiRootWorkspaceConfigFactory.class);
             binder.bind(IProjectDescriptionFactory.class).to(DefaultProjectDescriptionFactory.class);
