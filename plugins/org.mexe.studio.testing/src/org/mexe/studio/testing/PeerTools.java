@@ -262,6 +262,11 @@ public final class PeerTools {
         return tshark(tpdus, List.of("-V"));
     }
 
+    /** The same capture as PDML (XML): every dissected field with its byte position and size in the frame. */
+    public static String tsharkPdml(List<byte[]> tpdus) {
+        return tshark(tpdus, List.of("-T", "pdml"));
+    }
+
     /**
      * Dissects SMS-DELIVER TPDUs with tshark and returns the requested fields (e.g.
      * {@code gsm_sms.tp-oa}, {@code gsm_sms.sms_text}), one row per frame. Concatenated parts are

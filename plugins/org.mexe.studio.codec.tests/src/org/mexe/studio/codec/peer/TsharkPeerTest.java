@@ -13,7 +13,10 @@ import org.mexe.studio.codec.cp.CpSecurity;
 import org.mexe.studio.codec.cp.OmaCpMessage;
 import org.mexe.studio.codec.cp.OmaCpMessageEncoder;
 import org.mexe.studio.codec.cp.Parm;
+import org.mexe.studio.codec.cp.ProvLanguage;
 import org.mexe.studio.codec.cp.ProvXml;
+import org.mexe.studio.codec.wbxml.WbxmlAnnotation;
+import org.mexe.studio.codec.wbxml.WbxmlDecoder;
 import org.mexe.studio.codec.cp.ProvisioningDocument;
 import org.mexe.studio.codec.sms.SmsAddress;
 import org.mexe.studio.codec.sms.SubmitParameters;
@@ -60,6 +63,47 @@ class TsharkPeerTest {
         assertTrue(dissection.contains("type='APPLICATION'"), "page 1 characteristic");
         assertTrue(dissection.contains("name='APPID'"), "page 1 parm");
         assertFalse(dissection.contains("not defined"), "no token unknown to Wireshark");
+    }
+
+    /**
+     * Our byte-by-byte reading of the WBXML (the Payload Inspector's) cuts the document where
+     * Wireshark's WBXML dissector does: the same header fields, and in the body the same tokens at
+     * the same offsets with the same sizes and strings.
+     */
+    @Test
+    void annotatedWbxmlBytesAreTheTokensWiresharkReads() throws Exception {
+        ProvisioningDocument document = ProvXml.parse(TestResources.text(TestResources.OPERATOR_SETTINGS_XML));
+        OmaCpMessage message = OmaCpMessageEncoder.signed(document, new CpSecurity.UserPin("1234"), 1, TO_SWEDEN);
+        List<WbxmlAnnotation> ours = WbxmlDecoder.annotate(ProvLanguage.PROV_1_0, message.wbxml(), new java.util.ArrayList<>());
+
+        org.w3c.dom.Document pdml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(PeerTools.tsharkPdml(message.tpdus()))));
+        org.w3c.dom.NodeList protos = pdml.getElementsByTagName("proto");
+        org.w3c.dom.Element wbxml = null;
+        for (int i = 0; i < protos.getLength(); i++) {
+            if ("wbxml".equals(((org.w3c.dom.Element) protos.item(i)).getAttribute("name"))) {
+                wbxml = (org.w3c.dom.Element) protos.item(i);
+            }
+        }
+        assertTrue(wbxml != null, "tshark dissected the reassembled push as WBXML");
+        int base = Integer.parseInt(wbxml.getAttribute("pos"));
+        List<String> theirs = new java.util.ArrayList<>();
+        org.w3c.dom.NodeList fields = wbxml.getElementsByTagName("field");
+        for (int i = 0; i < fields.getLength(); i++) {
+            org.w3c.dom.Element field = (org.w3c.dom.Element) fields.item(i);
+            String name = field.getAttribute("name");
+            boolean token = name.startsWith("wbxml.") && !name.startsWith("wbxml.string_table_item");
+            boolean table = name.isEmpty() && field.getAttribute("show").startsWith("String table:");
+            if (token || table) {
+                int offset = Integer.parseInt(field.getAttribute("pos")) - base;
+                boolean string = name.equals("wbxml.str_i") || name.equals("wbxml.str_t");
+                theirs.add(offset + "+" + field.getAttribute("size") + (string ? " '" + field.getAttribute("show") + "'" : ""));
+            }
+        }
+        List<String> mine = ours.stream().map(a -> a.offset() + "+" + a.length()
+                + (a.meaning().startsWith("STR_") ? " " + a.meaning().substring(a.meaning().indexOf('\'')) : "")).toList();
+        assertEquals(theirs, mine);
+        assertEquals(message.wbxml().length, ours.stream().mapToInt(WbxmlAnnotation::length).sum(), "every byte is named once");
     }
 
     @Test

@@ -39,11 +39,14 @@ public final class WbxmlDecoder {
     private int tagPage;
     private int attributePage;
     private final List<CodecWarning> warnings;
+    /** Null unless the caller asked what each byte is. */
+    private final List<WbxmlAnnotation> annotations;
 
-    private WbxmlDecoder(WbxmlLanguage language, byte[] wbxml, List<CodecWarning> warnings) {
+    private WbxmlDecoder(WbxmlLanguage language, byte[] wbxml, List<CodecWarning> warnings, List<WbxmlAnnotation> annotations) {
         this.language = language;
         this.in = new ByteReader(WireFormat.WBXML, wbxml);
         this.warnings = warnings;
+        this.annotations = annotations;
     }
 
     /**
@@ -62,7 +65,27 @@ public final class WbxmlDecoder {
      * @throws DecodeException with the offset of the first byte that does not fit the grammar
      */
     public static WbxmlElement decode(WbxmlLanguage language, byte[] wbxml, List<CodecWarning> warnings) {
-        return new WbxmlDecoder(language, wbxml, warnings).document();
+        return new WbxmlDecoder(language, wbxml, warnings, null).document();
+    }
+
+    /**
+     * What every byte of the document is, in order: the header fields, the string table and each
+     * token of the body (for a byte-by-byte view such as the IDE's Payload Inspector). Decoding is
+     * the same as {@link #decode}; what it tolerates is appended to {@code warnings}.
+     *
+     * @throws DecodeException with the offset of the first byte that does not fit the grammar
+     */
+    public static List<WbxmlAnnotation> annotate(WbxmlLanguage language, byte[] wbxml, List<CodecWarning> warnings) {
+        List<WbxmlAnnotation> annotations = new ArrayList<>();
+        new WbxmlDecoder(language, wbxml, warnings, annotations).document();
+        return List.copyOf(annotations);
+    }
+
+    /** Names the bytes from {@code start} up to the reader's position. */
+    private void annotate(int start, String meaning) {
+        if (annotations != null) {
+            annotations.add(new WbxmlAnnotation(start, in.offset() - start, meaning));
+        }
     }
 
     private void warn(int offset, String message) {
@@ -74,9 +97,12 @@ public final class WbxmlDecoder {
         if (version < 0x01 || version > GlobalTokens.VERSION_1_3) {
             throw in.errorAt(0, "WBXML version 1.1 to 1.3 (0x01-0x03)", describe(version));
         }
+        annotate(0, "version 1." + version);
         int publicIdOffset = in.offset();
         int publicId = in.readUintvar("public identifier");
         int literalPublicIdIndex = publicId == 0 ? in.readUintvar("string table index of the public identifier") : -1;
+        annotate(publicIdOffset, publicId == 0 ? "public identifier: a string in the string table at " + literalPublicIdIndex
+                : "public identifier " + describe(publicId) + (publicId == language.publicId() ? " (" + language.name() + ")" : ""));
         if (publicId != 0 && publicId != language.publicId()) {
             warn(publicIdOffset, "public identifier " + describe(publicId)
                     + (publicId == GlobalTokens.PUBLIC_ID_UNKNOWN ? " (unknown)" : "") + " is not "
@@ -86,9 +112,12 @@ public final class WbxmlDecoder {
         int charsetOffset = in.offset();
         int mibEnum = in.readUintvar("charset");
         charset = charset(mibEnum, charsetOffset);
+        annotate(charsetOffset, "charset MIBenum " + mibEnum + " (" + charset.name() + ")");
+        int tableLengthOffset = in.offset();
         int tableLength = in.readUintvar("string table length");
         stringTableOffset = in.offset();
         stringTable = in.readBytes(tableLength, "string table of " + tableLength + " bytes");
+        annotate(tableLengthOffset, "string table: length " + tableLength + ", then its strings");
         if (literalPublicIdIndex >= 0) {
             String literal = tableString(literalPublicIdIndex, publicIdOffset);
             if (!literal.equals(language.formalPublicIdentifier())) {
@@ -135,10 +164,13 @@ public final class WbxmlDecoder {
         int token = in.readByte("element tag");
         while (token == GlobalTokens.SWITCH_PAGE) {
             tagPage = in.readByte("tag code page");
+            annotate(tokenOffset, "SWITCH_PAGE to tag page " + tagPage);
             tokenOffset = in.offset();
             token = in.readByte("element tag");
         }
         String name = tagName(token, tokenOffset);
+        annotate(tokenOffset, "<" + name + ((token & GlobalTokens.HAS_ATTRIBUTES) != 0 ? " (attributes follow)" : "")
+                + ((token & GlobalTokens.HAS_CONTENT) != 0 ? "" : " (empty)"));
         List<WbxmlAttribute> attributes = new ArrayList<>();
         if ((token & GlobalTokens.HAS_ATTRIBUTES) != 0) {
             attributeList(attributes);
@@ -149,7 +181,7 @@ public final class WbxmlDecoder {
             if (language.hasText(name)) {
                 text(name, text);
             } else {
-                content(children);
+                content(name, children);
             }
         }
         return new WbxmlElement(name, attributes, children, text.toString());
@@ -160,16 +192,20 @@ public final class WbxmlDecoder {
         while (true) {
             int tokenOffset = in.offset();
             int token = in.readByte("text of " + element + " or END");
-            switch (token) {
-                case GlobalTokens.END -> {
-                    return;
-                }
-                case GlobalTokens.STR_I -> text.append(in.readTerminated(charset, "inline string"));
-                case GlobalTokens.STR_T -> text.append(tableString(in.readUintvar("string table offset"), tokenOffset));
-                case GlobalTokens.ENTITY -> text.append(entity(tokenOffset));
+            String part = switch (token) {
+                case GlobalTokens.END -> null;
+                case GlobalTokens.STR_I -> in.readTerminated(charset, "inline string");
+                case GlobalTokens.STR_T -> tableString(in.readUintvar("string table offset"), tokenOffset);
+                case GlobalTokens.ENTITY -> entity(tokenOffset);
                 default -> throw in.errorAt(tokenOffset, "text of " + element + " (STR_I, STR_T, ENTITY) or END",
                         describe(token));
+            };
+            if (part == null) {
+                annotate(tokenOffset, "END </" + element + ">");
+                return;
             }
+            annotate(tokenOffset, valuePart(token, part));
+            text.append(part);
         }
     }
 
@@ -194,11 +230,16 @@ public final class WbxmlDecoder {
             int token = in.readByte("attribute start or END");
             switch (token) {
                 case GlobalTokens.END -> {
+                    annotate(tokenOffset, "END of the attribute list");
                     return;
                 }
-                case GlobalTokens.SWITCH_PAGE -> attributePage = in.readByte("attribute code page");
+                case GlobalTokens.SWITCH_PAGE -> {
+                    attributePage = in.readByte("attribute code page");
+                    annotate(tokenOffset, "SWITCH_PAGE to attribute page " + attributePage);
+                }
                 case GlobalTokens.LITERAL -> {
                     String name = literalName(in.readUintvar("string table index of a literal attribute"), tokenOffset);
+                    annotate(tokenOffset, "attribute " + name + " (LITERAL)");
                     attributes.add(new WbxmlAttribute(name, attributeValue(name, new StringBuilder())));
                 }
                 default -> {
@@ -209,6 +250,8 @@ public final class WbxmlDecoder {
                             .orElseThrow(() -> in.errorAt(tokenOffset,
                                     "attribute start token of " + language.name() + " on attribute page " + attributePage,
                                     "unknown attribute start " + describe(token)));
+                    annotate(tokenOffset, "attribute " + start.attribute()
+                            + (start.valuePrefix().isEmpty() ? "" : ", value starting '" + start.valuePrefix() + "'"));
                     attributes.add(new WbxmlAttribute(start.attribute(),
                             attributeValue(start.attribute(), new StringBuilder(start.valuePrefix()))));
                 }
@@ -225,6 +268,7 @@ public final class WbxmlDecoder {
                 // A switch may precede a value token or the next attribute start; both use the attribute page.
                 in.skip();
                 attributePage = in.readByte("attribute code page");
+                annotate(tokenOffset, "SWITCH_PAGE to attribute page " + attributePage);
                 continue;
             }
             boolean nextAttribute = (token < 0x80 && !GlobalTokens.isGlobal(token)) || token == GlobalTokens.LITERAL;
@@ -232,23 +276,25 @@ public final class WbxmlDecoder {
                 return value.toString();
             }
             in.skip();
-            switch (token) {
-                case GlobalTokens.STR_I -> value.append(in.readTerminated(charset, "inline string"));
-                case GlobalTokens.STR_T -> value.append(tableString(in.readUintvar("string table offset"), tokenOffset));
-                case GlobalTokens.ENTITY -> value.append(entity(tokenOffset));
-                case GlobalTokens.OPAQUE -> value.append(opaqueDateTime(attribute, tokenOffset));
+            String part = switch (token) {
+                case GlobalTokens.STR_I -> in.readTerminated(charset, "inline string");
+                case GlobalTokens.STR_T -> tableString(in.readUintvar("string table offset"), tokenOffset);
+                case GlobalTokens.ENTITY -> entity(tokenOffset);
+                case GlobalTokens.OPAQUE -> opaqueDateTime(attribute, tokenOffset);
                 default -> {
                     if (token < 0x80 || GlobalTokens.isGlobal(token)) {
                         throw in.errorAt(tokenOffset, "attribute value (STR_I, STR_T, ENTITY or value token)",
                                 "unsupported global token " + describe(token));
                     }
-                    value.append(language.attributeValue(attributePage, token)
+                    yield language.attributeValue(attributePage, token)
                             .map(AttributeValueToken::value)
                             .orElseThrow(() -> in.errorAt(tokenOffset,
                                     "attribute value token of " + language.name() + " on attribute page " + attributePage,
-                                    "unknown attribute value " + describe(token))));
+                                    "unknown attribute value " + describe(token)));
                 }
-            }
+            };
+            annotate(tokenOffset, valuePart(token, part));
+            value.append(part);
         }
     }
 
@@ -272,11 +318,13 @@ public final class WbxmlDecoder {
         return Character.toString(codePoint);
     }
 
-    private void content(List<WbxmlElement> children) {
+    private void content(String element, List<WbxmlElement> children) {
         while (true) {
             int token = in.peek("child element or END");
             if (token == GlobalTokens.END) {
+                int endOffset = in.offset();
                 in.skip();
+                annotate(endOffset, "END </" + element + ">");
                 return;
             }
             int code = token & GlobalTokens.TAG_CODE_MASK;
@@ -285,6 +333,18 @@ public final class WbxmlDecoder {
             }
             children.add(element());
         }
+    }
+
+    /** A value or text token's annotation: which token, and the text it stands for. */
+    private static String valuePart(int token, String part) {
+        String kind = switch (token) {
+            case GlobalTokens.STR_I -> "STR_I inline string";
+            case GlobalTokens.STR_T -> "STR_T string table reference";
+            case GlobalTokens.ENTITY -> "ENTITY";
+            case GlobalTokens.OPAQUE -> "OPAQUE date";
+            default -> "value token " + describe(token);
+        };
+        return kind + " '" + part + "'";
     }
 
     private String literalName(int index, int referenceOffset) {

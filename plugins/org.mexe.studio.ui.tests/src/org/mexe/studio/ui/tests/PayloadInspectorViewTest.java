@@ -32,7 +32,8 @@ class PayloadInspectorViewTest {
         }
         String text = view.text();
         assertTrue(text.startsWith("== Sizes: 1 SMS, "), text);
-        assertTrue(text.contains("== WBXML: ") && text.contains("\n0000  03 0B 6A "), text);
+        assertTrue(text.contains("== WBXML: ") && text.contains("\n0000  03 ") && text.contains(" version 1.3\n"), text);
+        assertTrue(text.contains("<characteristic (attributes follow)\n"), "the bytes are named token by token");
         assertTrue(text.contains("== SMS 1 of 1: "), text);
         Workbench.page().closeAllEditors(false);
         project.delete(true, true, null);

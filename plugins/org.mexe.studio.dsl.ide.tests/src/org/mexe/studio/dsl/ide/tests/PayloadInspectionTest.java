@@ -71,8 +71,13 @@ class PayloadInspectionTest {
         assertTrue(sizes.summary().contains("each of the 1 password(s) is a stand-in"), sizes.summary());
         assertTrue(sizes.text().startsWith("Small: takes 2 SMS, " + (sms <= 2 ? "fits" : "TOO MANY")), sizes.text());
         // OMA CP in WBXML starts 03 0B 6A: WBXML 1.3, public id 0x0B (PROV 1.0), charset 106 (UTF-8), OMA-WAP-ProvCont.
-        String wbxml = inspection.sections().get(2).text();
-        assertTrue(wbxml.startsWith("0000  03 0B 6A "), wbxml);
+        // Each header field and token has its line (the cut is Wireshark's: TsharkPeerTest).
+        List<String> wbxml = inspection.sections().get(2).text().lines().toList();
+        assertTrue(wbxml.get(0).matches("0000  03 +version 1\\.3"), wbxml.get(0));
+        assertTrue(wbxml.get(1).matches("0001  0B +public identifier 0x0B.*\\(PROV 1\\.0\\)"), wbxml.get(1));
+        assertTrue(wbxml.get(2).matches("0002  6A +charset MIBenum 106 \\(UTF-8\\)"), wbxml.get(2));
+        assertTrue(wbxml.stream().anyMatch(line -> line.matches("[0-9A-F]{4}  03 .*STR_I inline string 'web'")), wbxml::toString);
+        assertTrue(wbxml.get(wbxml.size() - 1).matches("[0-9A-F]{4}  01 +END </wap-provisioningdoc>"), wbxml.get(wbxml.size() - 1));
         // A concatenated SMS-SUBMIT with a header: TP-MTI 01 and TP-UDHI, no validity period.
         assertTrue(inspection.sections().get(4).text().startsWith("0000  41 "), inspection.sections().get(4).text());
         String document = inspection.sections().get(1).text();

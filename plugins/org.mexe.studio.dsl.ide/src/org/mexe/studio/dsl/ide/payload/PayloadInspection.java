@@ -13,10 +13,15 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.codec.sms.SmsSubmit;
+import org.mexe.studio.codec.cp.ProvLanguage;
 import org.mexe.studio.codec.sms.SmsSubmitCodec;
+import org.mexe.studio.codec.wbxml.WbxmlAnnotation;
+import org.mexe.studio.codec.wbxml.WbxmlDecoder;
+import org.mexe.studio.codec.wbxml.WbxmlLanguage;
 import org.mexe.studio.dsl.validation.PayloadValidator;
 import org.mexe.studio.model.constraints.Keywords;
 import org.mexe.studio.model.payload.DeliveryPayload;
+import org.mexe.studio.model.provisioning.DeliveryFormat;
 import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
@@ -79,7 +84,8 @@ public final class PayloadInspection {
                 + encoded.wspPush().length + " push bytes, " + Keywords.of(encoded.format()) + ", security "
                 + encoded.security().map(s -> s.getClass().getSimpleName()).orElse("none") + secrets, handsets(delivery, encoded.smsCount())));
         sections.add(new Section("Document", Keywords.of(encoded.format()) + " XML", encoded.xml()));
-        sections.add(new Section("WBXML", encoded.wbxml().length + " bytes", dump(encoded.wbxml())));
+        sections.add(new Section("WBXML", encoded.wbxml().length + " bytes, each named as a handset's decoder reads it",
+                annotated(encoded.wbxml(), encoded.format() == DeliveryFormat.NOKIA_OTA ? DeliveryPayload.NOKIA_OTA.language() : ProvLanguage.PROV_1_0)));
         sections.add(new Section("WSP push", encoded.wspPush().length + " bytes: the push PDU the SMS carry", dump(encoded.wspPush())));
         List<SmsSubmit> submits = encoded.submits();
         for (int i = 0; i < submits.size(); i++) {
@@ -104,6 +110,22 @@ public final class PayloadInspection {
             int limit = DeliveryPayload.segmentLimit(handset);
             text.append(handset.getName()).append(": takes ").append(limit).append(" SMS, ")
                     .append(sms <= limit ? "fits" : "TOO MANY (" + sms + " > " + limit + ")").append('\n');
+        }
+        return text.toString();
+    }
+
+    /** One line a header field or token: offset, its bytes (the first eight of a long one) and what it is. */
+    public static String annotated(byte[] wbxml, WbxmlLanguage language) {
+        StringBuilder text = new StringBuilder();
+        for (WbxmlAnnotation annotation : WbxmlDecoder.annotate(language, wbxml, new ArrayList<>())) {
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < Math.min(annotation.length(), 8); i++) {
+                hex.append(String.format(Locale.ROOT, "%02X ", wbxml[annotation.offset() + i] & 0xFF));
+            }
+            if (annotation.length() > 8) {
+                hex.append("… (").append(annotation.length()).append(')');
+            }
+            text.append(String.format(Locale.ROOT, "%04X  %-32s %s%n", annotation.offset(), hex, annotation.meaning()));
         }
         return text.toString();
     }
