@@ -157,6 +157,13 @@ class ScreenshotMaker {
         org.eclipse.core.runtime.jobs.Job.getJobManager().join(org.mexe.studio.ui.run.RunScenarioHandler.JOB_FAMILY, null);
         settle(1500);
         shoot(window, "run");
+        var browser = (org.mexe.studio.ui.browser.ModelBrowserView) Workbench.page().showView(org.mexe.studio.ui.browser.ModelBrowserView.ID);
+        settle(2000);
+        browser.tree().expandToLevel(2);
+        browser.model().stream().flatMap(namespace -> namespace.children().stream()).filter(node -> node.label().startsWith("parameters "))
+                .findFirst().ifPresent(set -> browser.tree().setSelection(new org.eclipse.jface.viewers.StructuredSelection(set), true));
+        settle(500);
+        shoot(window, "model-browser");
         Workbench.page().closeAllEditors(false);
         running.delete(true, true, null);
         assertTrue(Files.size(OUT.resolve("editor.png")) > 0);

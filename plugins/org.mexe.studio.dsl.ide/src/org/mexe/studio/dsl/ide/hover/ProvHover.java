@@ -28,6 +28,7 @@ import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.XtextResource;
 import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting;
+import org.mexe.studio.dsl.ide.model.ModelText;
 import org.mexe.studio.dsl.validation.PayloadValidator;
 import org.mexe.studio.model.payload.DeliveryPayload;
 import org.mexe.studio.model.payload.DeliveryPayload.Encoded;
@@ -63,13 +64,6 @@ public class ProvHover {
     /** Markdown for the region {@code offset}..{@code offset + length} of the text. */
     public record HoverText(String markdown, int offset, int length) {
     }
-
-    /** How the language writes a feature whose model name differs (the model says {@code homePage}, the text {@code homepage}). */
-    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("gsmCsd", "gsm-csd"), Map.entry("authentication", "auth"),
-            Map.entry("userName", "user"), Map.entry("dnsServers", "dns"), Map.entry("homePage", "homepage"),
-            Map.entry("setupUrl", "setup-url"), Map.entry("callType", "call-type"), Map.entry("senderAddress", "from"),
-            Map.entry("sixToFour", "six-to-four"), Map.entry("defaultClassmark", "default-classmark"),
-            Map.entry("publicKeys", "public-keys"), Map.entry("addresses", "address"), Map.entry("bookmarks", "bookmark"));
 
     @Inject
     private EObjectAtOffsetHelper objectsAtOffset;
@@ -185,78 +179,16 @@ public class ProvHover {
      * the chain that gives it. Secrets show where they are read from.
      */
     private String effectiveValues(ParameterSet set) {
-        EffectiveParameters effective = EffectiveParameters.of(set);
-        List<String> rows = new ArrayList<>();
-        ParameterSet merged = effective.merged();
-        for (EStructuralFeature feature : merged.eClass().getEAllStructuralFeatures()) {
-            if (feature.getName().equals("name") || feature.getName().equals("base") || !merged.eIsSet(feature)) {
-                continue;
-            }
-            Object value = merged.eGet(feature);
-            if (feature instanceof EReference reference && reference.isContainment() && value instanceof EObject block) {
-                for (EStructuralFeature inner : block.eClass().getEAllStructuralFeatures()) {
-                    if (!block.eIsSet(inner)) {
-                        continue;
-                    }
-                    String origin = origin(effective.chain(), feature, inner);
-                    rows.add("| " + word(feature) + " " + word(inner) + " | " + value(block.eGet(inner)) + " | " + origin + " |");
-                }
-            } else {
-                rows.add("| " + word(feature) + " | " + value(value) + " | " + origin(effective.chain(), feature, null) + " |");
-            }
-        }
+        List<String> rows = ModelText.effectiveRows(set, names).stream()
+                .map(row -> "| " + row.parameter() + " | " + row.value().replace("|", "\\|") + " | " + row.from() + " |").toList();
         if (rows.isEmpty()) {
             return "_no parameters_";
         }
         return "| parameter | effective value | from |\n|---|---|---|\n" + String.join("\n", rows);
     }
 
-    /** The first set of the chain that writes {@code block}'s {@code inner} (or {@code block} itself when {@code inner} is null). */
-    private static String origin(List<ParameterSet> chain, EStructuralFeature block, EStructuralFeature inner) {
-        for (ParameterSet link : chain) {
-            if (!link.eIsSet(block)) {
-                continue;
-            }
-            if (inner == null) {
-                return link.getName();
-            }
-            if (link.eGet(block) instanceof EObject written && written.eIsSet(inner)) {
-                return link.getName();
-            }
-        }
-        return "?";
-    }
-
-    private static String word(EStructuralFeature feature) {
-        return WORDS.getOrDefault(feature.getName(), feature.getName());
-    }
-
     private static String word(Enumerator literal) {
         return org.mexe.studio.model.constraints.Keywords.of(literal);
-    }
-
-    /** A value as the text writes it; a secret only as where it comes from. Pipes are escaped for the table. */
-    private String value(Object value) {
-        String text = switch (value) {
-            case List<?> list -> String.join(", ", list.stream().map(this::value).toList());
-            case String s -> "\"" + s + "\"";
-            case Boolean b -> b ? "yes" : "no";
-            case Enumerator e -> word(e);
-            case SecretRef secret -> secretSource(secret) + " (secret, not shown)";
-            case Bookmark bookmark -> "\"" + bookmark.getTitle() + "\" \"" + bookmark.getUrl() + "\"";
-            case MailServer server -> "\"" + server.getHost() + "\"" + (server.isSetPort() ? " port " + server.getPort() : "")
-                    + (server.isSetSecurity() ? " security " + word(server.getSecurity()) : "");
-            case EObject object -> {
-                QualifiedName name = names.getFullyQualifiedName(object);
-                yield name == null ? object.eClass().getName() : name.getLastSegment();
-            }
-            default -> String.valueOf(value);
-        };
-        return text.replace("|", "\\|");
-    }
-
-    private static String secretSource(SecretRef secret) {
-        return (secret.getSource() == SecretSource.ENV ? "env" : "file") + " \"" + secret.getLocation() + "\"";
     }
 
     private static String secret(SecretRef secret) {

@@ -301,6 +301,22 @@ public class ProvWorkspace {
         }), 5);
     }
 
+    /** Reads the resources of every root together (e.g. to show the whole model), each linked in its root as the last build left it. */
+    public <T> CompletableFuture<T> readAllRoots(java.util.function.Function<List<XtextResource>, T> reader) {
+        return retrying(() -> requests.runRead(cancel -> {
+            List<XtextResource> resources = new ArrayList<>();
+            for (ProjectManager project : manager.getProjectManagers()) {
+                XtextResourceSet resourceSet = project.getResourceSet();
+                project.getIndexState().getResourceDescriptions().getAllURIs().forEach(uri -> {
+                    if (resourceSet.getResource(uri, true) instanceof XtextResource xtext) {
+                        resources.add(xtext);
+                    }
+                });
+            }
+            return reader.apply(resources);
+        }), 5);
+    }
+
     /** The workspace manager, for services that run inside a read of this workspace. */
     WorkspaceManager manager() {
         return manager;
