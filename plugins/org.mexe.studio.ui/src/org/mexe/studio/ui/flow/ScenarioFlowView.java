@@ -23,7 +23,7 @@ import org.mexe.studio.diagram.Diagram;
 import org.mexe.studio.diagram.DiagramLayout;
 import org.mexe.studio.diagram.LaidOutDiagram;
 import org.mexe.studio.diagram.ProvisioningDiagrams;
-import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.dsl.ide.model.ElementAt;
 import org.mexe.studio.model.provisioning.Scenario;
 import org.mexe.studio.model.provisioning.Stage;
 import org.mexe.studio.ui.editor.CaretFollower;
@@ -89,30 +89,23 @@ public final class ScenarioFlowView extends ViewPart {
 
     /** The flow of the scenario whose text holds {@code offset}; read under the index's lock. */
     static Optional<Flow> build(XtextResource resource, int offset) {
-        if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof ProvisioningModel model)) {
-            return Optional.empty();
-        }
-        for (var element : model.getElements()) {
-            ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
-            if (element instanceof Scenario scenario && node != null && node.getOffset() <= offset && offset <= node.getEndOffset()) {
-                String prefix = ProvisioningDiagrams.qualifiedName(scenario);
-                Diagram diagram = ProvisioningDiagrams.scenarioFlow(scenario, stage -> List.of(), element1 -> {
-                    ICompositeNode at = NodeModelUtils.findActualNodeFor(element1);
-                    return at == null || element1.eResource() != resource ? null : "line " + at.getStartLine();
-                });
-                Map<String, int[]> stageText = new LinkedHashMap<>();
-                int number = 0;
-                for (Stage stage : scenario.getStages()) {
-                    number++;
-                    ICompositeNode stageNode = NodeModelUtils.findActualNodeFor(stage);
-                    if (stageNode != null) {
-                        stageText.put(prefix + "#" + number, new int[] { stageNode.getOffset(), stageNode.getLength() });
-                    }
+        return ElementAt.of(resource, offset, Scenario.class).map(scenario -> {
+            String prefix = ProvisioningDiagrams.qualifiedName(scenario);
+            Diagram diagram = ProvisioningDiagrams.scenarioFlow(scenario, stage -> List.of(), element -> {
+                ICompositeNode at = NodeModelUtils.findActualNodeFor(element);
+                return at == null || element.eResource() != resource ? null : "line " + at.getStartLine();
+            });
+            Map<String, int[]> stageText = new LinkedHashMap<>();
+            int number = 0;
+            for (Stage stage : scenario.getStages()) {
+                number++;
+                ICompositeNode stageNode = NodeModelUtils.findActualNodeFor(stage);
+                if (stageNode != null) {
+                    stageText.put(prefix + "#" + number, new int[] { stageNode.getOffset(), stageNode.getLength() });
                 }
-                return Optional.of(new Flow(prefix, DiagramLayout.layout(diagram, true), stageText));
             }
-        }
-        return Optional.empty();
+            return new Flow(prefix, DiagramLayout.layout(diagram, true), stageText);
+        });
     }
 
     private void show(Flow next) {

@@ -3,8 +3,7 @@ package org.mexe.studio.ui.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -12,6 +11,7 @@ import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -20,12 +20,16 @@ import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.mexe.studio.diagram.ProvisioningDiagrams;
+import org.mexe.studio.dsl.ide.model.ElementAt;
 import org.mexe.studio.generator.GenerationException;
+import org.mexe.studio.model.provisioning.Scenario;
 import org.mexe.studio.run.RunException;
 import org.mexe.studio.run.RunOptions;
 import org.mexe.studio.run.ScenarioRun;
 import org.mexe.studio.ui.ProvLanguage;
 import org.mexe.studio.ui.ProvSources;
+import org.mexe.studio.ui.editor.EditorDocuments;
 import org.mexe.studio.ui.editor.Navigation;
 
 /**
@@ -37,9 +41,6 @@ public final class RunScenarioHandler extends AbstractHandler {
 
     /** The family of the run's job, for whoever waits for it. */
     public static final Object JOB_FAMILY = RunScenarioHandler.class;
-
-    private static final Pattern NAMESPACE = Pattern.compile("(?m)^\\s*namespace\\s+([\\w.]+)");
-    private static final Pattern SCENARIO = Pattern.compile("(?m)^\\s*scenario\\s+(\\w+)\\s*\\{");
 
     @Override
     public Object execute(ExecutionEvent event) throws ExecutionException {
@@ -57,7 +58,7 @@ public final class RunScenarioHandler extends AbstractHandler {
             return null; // the user kept unsaved changes: the run reads the files
         }
         int caret = ((ITextSelection) editor.getSelectionProvider().getSelection()).getOffset();
-        Optional<String> scenario = scenarioAt(document.get(), caret);
+        Optional<String> scenario = scenarioAt(document, caret);
         RunScenarioView view;
         try {
             view = (RunScenarioView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(RunScenarioView.ID);
@@ -97,17 +98,17 @@ public final class RunScenarioHandler extends AbstractHandler {
         return null;
     }
 
-    /** The qualified name of the scenario whose declaration is the last one before {@code caret}. */
-    static Optional<String> scenarioAt(String text, int caret) {
-        Matcher matcher = SCENARIO.matcher(text);
-        String name = null;
-        while (matcher.find() && matcher.start() <= caret) {
-            name = matcher.group(1);
-        }
-        if (name == null) {
+    /** The qualified name of the scenario whose text holds {@code caret}, as the index reads the document. */
+    static Optional<String> scenarioAt(IDocument document, int caret) {
+        try {
+            return EditorDocuments.read(document, (doc, resource) -> ElementAt.of(resource, caret, Scenario.class)
+                    .map(ProvisioningDiagrams::qualifiedName)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            ILog.of(RunScenarioHandler.class).error("Finding the scenario under the caret failed; every scenario runs", e);
             return Optional.empty();
         }
-        Matcher namespace = NAMESPACE.matcher(text);
-        return Optional.of(namespace.find() ? namespace.group(1) + "." + name : name);
     }
 }

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.codec.sms.SmsSubmit;
@@ -18,13 +16,13 @@ import org.mexe.studio.codec.sms.SmsSubmitCodec;
 import org.mexe.studio.codec.wbxml.WbxmlAnnotation;
 import org.mexe.studio.codec.wbxml.WbxmlDecoder;
 import org.mexe.studio.codec.wbxml.WbxmlLanguage;
+import org.mexe.studio.dsl.ide.model.ElementAt;
 import org.mexe.studio.dsl.validation.PayloadValidator;
 import org.mexe.studio.model.constraints.Keywords;
 import org.mexe.studio.model.payload.DeliveryPayload;
 import org.mexe.studio.model.provisioning.DeliveryFormat;
 import org.mexe.studio.model.provisioning.HandsetProfile;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
-import org.mexe.studio.model.provisioning.ProvisioningModel;
 import org.mexe.studio.model.provisioning.Scenario;
 
 /**
@@ -49,16 +47,7 @@ public final class PayloadInspection {
 
     /** The inspection of the delivery whose text holds {@code offset}, or empty when the caret is in none. */
     public static Optional<Inspection> at(XtextResource resource, int offset) {
-        if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof ProvisioningModel model)) {
-            return Optional.empty();
-        }
-        for (ParameterDelivery delivery : EcoreUtil2.getAllContentsOfType(model, ParameterDelivery.class)) {
-            ICompositeNode node = NodeModelUtils.findActualNodeFor(delivery);
-            if (node != null && node.getOffset() <= offset && offset <= node.getEndOffset()) {
-                return Optional.of(of(delivery));
-            }
-        }
-        return Optional.empty();
+        return ElementAt.of(resource, offset, ParameterDelivery.class).map(PayloadInspection::of);
     }
 
     static Inspection of(ParameterDelivery delivery) {
