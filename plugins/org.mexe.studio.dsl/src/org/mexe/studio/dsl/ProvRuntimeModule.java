@@ -62,6 +62,11 @@ public class ProvRuntimeModule extends AbstractProvRuntimeModule {
                 .to(ProvNamespaceScopeProvider.class);
     }
 
+    /** Which files a change of another file's names concerns (see the class). */
+    public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
+        return org.mexe.studio.dsl.scoping.ProvResourceDescriptionManager.class;
+    }
+
     public Class<? extends IResourceValidator> bindIResourceValidator() {
         return ProvResourceValidator.class;
     }

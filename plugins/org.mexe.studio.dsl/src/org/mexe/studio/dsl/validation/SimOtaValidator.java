@@ -76,7 +76,7 @@ public class SimOtaValidator extends AbstractDeclarativeValidator {
     /** What the card cannot hold is said here, not discovered in the field. */
     @Check
     public void settingsHaveSimFiles(UpdateSimParameters update) {
-        SimFilePlan.Plan plan = SimFilePlan.of(update.getParameterSets(), SimFilePlan.rootsIn(models(update.eResource())));
+        SimFilePlan.Plan plan = SimFilePlan.of(update.getParameterSets(), SimFilePlan.rootsIn(() -> models(update.eResource())));
         for (SimFilePlan.Unwritten unwritten : plan.unwritten()) {
             int index = update.getParameterSets().indexOf(unwritten.set());
             warning(unwritten.line() + ".", update, Literals.UPDATE_SIM_PARAMETERS__PARAMETER_SETS, Math.max(index, 0), SIM_SETTING_UNMAPPED);

@@ -176,6 +176,27 @@ public final class SimFilePlan {
      * operator domain wins over a third-party one, either over a manufacturer's.
      */
     public static Function<Certificate, Optional<DomainKind>> rootsIn(Collection<ProvisioningModel> models) {
+        return rootsIn(() -> models);
+    }
+
+    /**
+     * As {@link #rootsIn(Collection)}, with the models read on the first question only: most
+     * updates carry no public key and never ask, and reading every model of a large workspace for
+     * each update made validating it quadratic.
+     */
+    public static Function<Certificate, Optional<DomainKind>> rootsIn(java.util.function.Supplier<? extends Collection<ProvisioningModel>> models) {
+        var kinds = new Object() {
+            Map<Certificate, DomainKind> byCertificate;
+        };
+        return certificate -> {
+            if (kinds.byCertificate == null) {
+                kinds.byCertificate = domainKinds(models.get());
+            }
+            return Optional.ofNullable(kinds.byCertificate.get(certificate));
+        };
+    }
+
+    private static Map<Certificate, DomainKind> domainKinds(Collection<ProvisioningModel> models) {
         Map<Certificate, DomainKind> kinds = new HashMap<>();
         for (ProvisioningModel model : models) {
             for (var element : model.getElements()) {
@@ -186,7 +207,7 @@ public final class SimFilePlan {
                 }
             }
         }
-        return certificate -> Optional.ofNullable(kinds.get(certificate));
+        return kinds;
     }
 
     private static int rank(DomainKind kind) {

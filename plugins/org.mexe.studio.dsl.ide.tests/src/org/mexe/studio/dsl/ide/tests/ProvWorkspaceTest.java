@@ -121,6 +121,34 @@ class ProvWorkspaceTest {
     }
 
     @Test
+    void aNewNameRevalidatesOnlyTheFilesItConcerns() throws Exception {
+        Files.writeString(folder.resolve("same-namespace.prov"), "namespace demo.sets\n\nparameters Extra {\n\twww {\n\t\tport 80\n\t}\n}\n");
+        URI sameNamespace = workspace.uri(folder.resolve("same-namespace.prov").toUri());
+        workspace.filesChanged(List.of(sameNamespace), List.of()).get(60, TimeUnit.SECONDS);
+        java.util.Set<URI> validated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        workspace.addProblemListener((file, issues) -> validated.add(file));
+
+        // An element added after Home: the scenario's reference still points at Home; it is not validated again.
+        String added = SETS + "\nparameters Spare {\n\twww {\n\t\tport 81\n\t}\n}\n";
+        workspace.open(sets, added).get(60, TimeUnit.SECONDS);
+        assertTrue(validated.contains(sets));
+        assertFalse(validated.contains(scenario), "the scenario refers to Home, which neither moved nor changed its name");
+
+        // An element added before Home moves it (fragments are positional): the scenario is linked again.
+        validated.clear();
+        String before = SETS.replace("parameters Home", "parameters First {\n\twww {\n\t\tport 82\n\t}\n}\n\nparameters Home");
+        workspace.change(sets, before).get(60, TimeUnit.SECONDS);
+        assertTrue(validated.contains(scenario), "Home moved: the scenario's reference is resolved again");
+        assertEquals(List.of(), errors(scenario));
+
+        // A name that another file of the namespace declares too: that file learns of the duplicate.
+        validated.clear();
+        workspace.change(sets, before + "\nparameters Extra {\n\twww {\n\t\tport 83\n\t}\n}\n").get(60, TimeUnit.SECONDS);
+        assertTrue(validated.contains(sameNamespace), validated::toString);
+        assertFalse(errors(sameNamespace).isEmpty(), "Extra is declared twice in demo.sets");
+    }
+
+    @Test
     void definitionReferencesAndRenameCrossFiles() throws Exception {
         int reference = SCENARIO.indexOf("Home");
         var definitions = services.definitions(scenario, reference + 1).get(60, TimeUnit.SECONDS);
