@@ -138,6 +138,83 @@ class ProvBuilderTest {
     }
 
     @Test
+    void theManifestIsSignedWithTheKeystoreOfThePreferences(@org.junit.jupiter.api.io.TempDir java.nio.file.Path pkiFolder) throws Exception {
+        // Test material, made for the run: the demo PKI (DEMO-ONLY files).
+        org.mexe.studio.security.DemoPki.Files pki = org.mexe.studio.security.DemoPki.create(pkiFolder);
+        var preferences = org.mexe.studio.ui.preferences.ProvPreferences.store();
+        IProject project = Workbench.newProject("builder-signed");
+        try {
+            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_KEYSTORE, pki.keystore().toString());
+            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS, org.mexe.studio.security.DemoPki.OPERATOR_SIGNING);
+            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_PASSWORD, "file " + pki.passwordFile());
+            ProvNature.add(project, null);
+            Workbench.write(project, "userpin.txt", "1234\n");
+            Workbench.write(project, "handset.prov", VALID);
+
+            project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+            assertEquals(List.of(), messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE)));
+            java.nio.file.Path output = project.getFolder("prov-gen").getLocation().toPath();
+            java.security.cert.X509Certificate operatorRoot;
+            try (InputStream pem = java.nio.file.Files.newInputStream(pkiFolder.resolve(org.mexe.studio.security.DemoPki.OPERATOR_ROOT + ".pem"))) {
+                operatorRoot = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            }
+            var verified = org.mexe.studio.generator.ArtefactManifest.verify(output, java.util.Set.of(operatorRoot));
+            assertTrue(verified.signer().getSubjectX500Principal().getName().contains("Operator Code Signing"), verified::toString);
+            assertTrue(verified.files() >= 4, "the delivery's four artefacts at least are in the signed manifest: " + verified.files());
+
+            // A wrong alias: no unsigned output in place of the signed one, and the project says why.
+            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS, "no-such-alias");
+            Workbench.write(project, "handset.prov", VALID.replace("internet.example", "internet2.example"));
+            project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+            List<String> problems = messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE));
+            assertTrue(problems.stream().anyMatch(m -> m.contains("cannot be signed") && m.contains("no-such-alias")), problems::toString);
+            String password = java.nio.file.Files.readString(pki.passwordFile()).strip();
+            assertTrue(problems.stream().noneMatch(m -> m.contains(password)),
+                    "the password is never in a message");
+            org.mexe.studio.generator.ArtefactManifest.verify(output, java.util.Set.of(operatorRoot));
+        } finally {
+            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_KEYSTORE);
+            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS);
+            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_PASSWORD);
+            project.delete(true, true, null);
+        }
+    }
+
+    @Test
+    void theNewProjectWizardMakesADemoPkiOnRequestAndTheBuildSignsWithIt() throws Exception {
+        var preferences = org.mexe.studio.ui.preferences.ProvPreferences.store();
+        IProject plain = Workbench.newProject("wizard-plain");
+        IProject project = Workbench.newProject("wizard-demo-pki");
+        try {
+            org.mexe.studio.ui.wizards.NewProvProjectWizard.create(plain);
+            assertFalse(plain.getFolder(org.mexe.studio.ui.wizards.NewProvProjectWizard.DEMO_PKI_FOLDER).exists(), "no PKI unless asked");
+
+            org.mexe.studio.ui.wizards.NewProvProjectWizard.create(project, true, true);
+            IFolder pki = project.getFolder(org.mexe.studio.ui.wizards.NewProvProjectWizard.DEMO_PKI_FOLDER);
+            assertTrue(pki.getFile(org.mexe.studio.security.DemoPki.KEYSTORE).exists(), "the keystore is in the workspace, refreshed");
+            project.build(IncrementalProjectBuilder.FULL_BUILD, null);
+
+            IMarker[] markers = project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE);
+            assertTrue(Arrays.stream(markers).noneMatch(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR),
+                    () -> "the starter has no error: " + messages(markers));
+            java.security.cert.X509Certificate operatorRoot;
+            try (InputStream pem = pki.getFile(org.mexe.studio.security.DemoPki.OPERATOR_ROOT + ".pem").getContents()) {
+                operatorRoot = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            }
+            var verified = org.mexe.studio.generator.ArtefactManifest.verify(project.getFolder("prov-gen").getLocation().toPath(),
+                    java.util.Set.of(operatorRoot));
+            assertTrue(verified.signer().getSubjectX500Principal().getName().contains("Operator Code Signing"), verified::toString);
+        } finally {
+            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_KEYSTORE);
+            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS);
+            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_PASSWORD);
+            plain.delete(true, true, null);
+            project.delete(true, true, null);
+        }
+    }
+
+    @Test
     void aMissingSecretIsMarkedAtThePinLine() throws Exception {
         IProject project = Workbench.newProject("builder-secret");
         ProvNature.add(project, null);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.resources.IFile;
@@ -21,6 +22,8 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.mexe.studio.generator.GenerationException;
 import org.mexe.studio.generator.OutputFolder;
 import org.mexe.studio.generator.Problem;
+import org.mexe.studio.security.KeystoreException;
+import org.mexe.studio.security.SigningIdentity;
 import org.mexe.studio.generator.ProvisioningPipeline.LoadedInputs;
 import org.mexe.studio.ui.ProvIndex;
 import org.mexe.studio.ui.ProvLanguage;
@@ -158,7 +161,16 @@ public final class ProvBuilder extends IncrementalProjectBuilder {
     private void generate(LoadedInputs loaded, IProgressMonitor monitor) throws GenerationException, CoreException {
         String folder = ProvPreferences.outputFolder(getProject());
         IFolder output = getProject().getFolder(folder);
-        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets(), ownFolderOnly(folder));
+        Optional<SigningIdentity> signer;
+        try {
+            signer = ProvPreferences.signer(ProvLanguage.secrets());
+        } catch (KeystoreException e) {
+            // Asked to sign and cannot: no unsigned output in its place.
+            throw new GenerationException("The manifest of " + folder + "/ cannot be signed, so nothing was generated: " + e.getMessage()
+                    + " (Window > Preferences > MExE Provisioning).", null);
+        }
+        ProvLanguage.pipeline().generate(loaded, output.getLocation().toPath(), ProvLanguage.secrets(), signer, Optional.empty(),
+                ownFolderOnly(folder));
         output.refreshLocal(IResource.DEPTH_INFINITE, monitor);
         // Derived: searches, the Open Resource dialog and team providers leave generated files alone.
         output.setDerived(true, monitor);

@@ -37,5 +37,20 @@ public final class ProvPreferencePage extends FieldEditorPreferencePage implemen
         addField(output);
         addField(new FileFieldEditor(ProvPreferences.SIGNING_KEYSTORE, "Signing &keystore (PKCS#12):", true, getFieldEditorParent()));
         addField(new StringFieldEditor(ProvPreferences.SIGNING_ALIAS, "Signing key &alias:", getFieldEditorParent()));
+        addField(new StringFieldEditor(ProvPreferences.SIGNING_PASSWORD, "Keystore &password from (env NAME or file PATH):",
+                getFieldEditorParent()) {
+            @Override
+            protected boolean doCheckState() {
+                try {
+                    ProvPreferences.passwordLocation(getStringValue());
+                    setErrorMessage(null);
+                    return true;
+                } catch (org.mexe.studio.security.KeystoreException e) {
+                    setErrorMessage("Where the password is, never the password: env PROV_SIGNING_PASSWORD (then store its value with"
+                            + " Project \u203a Store Provisioning Secret...) or file /path/to/password.txt.");
+                    return false;
+                }
+            }
+        });
     }
 }
