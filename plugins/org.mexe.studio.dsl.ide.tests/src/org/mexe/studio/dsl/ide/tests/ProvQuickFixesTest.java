@@ -1,6 +1,7 @@
 package org.mexe.studio.dsl.ide.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mexe.studio.dsl.ide.tests.ProvIdeTestSupport.offsetOf;
 
@@ -97,6 +98,65 @@ class ProvQuickFixesTest {
         XtextResource resource = support.parse("n.prov", text);
         Fix fix = quickFixes.fixes(resource, ProvValidator.NOKIA_OTA_SECURITY, offsetOf(text, "userpin", 0)).get(0);
         assertTrue(apply(text, fix).contains("\t\tsecurity none\n"));
+    }
+
+    @Test
+    void aConnectBeforeTheDeliveryGetsTheDeliveryMovedBeforeIt() throws IOException {
+        String text = """
+                namespace demo
+
+                parameters P {
+                	www {
+                		homepage "http://setup.example/"
+                	}
+                }
+
+                server Setup {
+                	url "http://setup.example/"
+                }
+
+                scenario S {
+                	connect Setup
+                	// the settings first
+                	deliver P {
+                		security none
+                		to "+447700900123"
+                	}
+                }
+                """;
+        XtextResource resource = support.parse("order.prov", text);
+        support.resolveAll();
+        assertTrue(errorCodes(resource).contains(ProvValidator.CONNECT_BEFORE_PARAMETERS), errorCodes(resource)::toString);
+        Fix fix = titled(quickFixes.fixes(resource, ProvValidator.CONNECT_BEFORE_PARAMETERS, offsetOf(text, "connect Setup", 0)),
+                "Move 'deliver P' before 'connect Setup'");
+        String fixed = apply(text, fix);
+        assertTrue(fixed.contains("scenario S {\n\t// the settings first\n\tdeliver P {\n\t\tsecurity none\n\t\tto \"+447700900123\"\n\t}\n\tconnect Setup\n}\n"),
+                fixed);
+        XtextResource again = support.parse("order-fixed.prov", fixed.replace("namespace demo", "namespace demo.fixed"));
+        support.resolveAll();
+        assertFalse(errorCodes(again).contains(ProvValidator.CONNECT_BEFORE_PARAMETERS), errorCodes(again)::toString);
+    }
+
+    @Test
+    void aTrustSetUpAfterTheDownloadMovesBeforeIt() throws IOException {
+        String text = """
+                namespace demo
+
+                scenario S {
+                	download Boot
+                	trust Roots
+                }
+                """;
+        XtextResource resource = support.parse("trust.prov", text);
+        List<Fix> fixes = quickFixes.fixes(resource, ProvValidator.TRUST_AFTER_DOWNLOAD, offsetOf(text, "trust Roots", 0));
+        assertEquals(List.of("Move 'trust Roots' before 'download Boot'"), fixes.stream().map(Fix::title).toList());
+        assertTrue(apply(text, fixes.get(0)).contains("scenario S {\n\ttrust Roots\n\tdownload Boot\n}\n"), apply(text, fixes.get(0)));
+    }
+
+    private static List<String> errorCodes(XtextResource resource) {
+        return resource.getResourceServiceProvider().getResourceValidator()
+                .validate(resource, org.eclipse.xtext.validation.CheckMode.ALL, org.eclipse.xtext.util.CancelIndicator.NullImpl).stream()
+                .map(org.eclipse.xtext.validation.Issue::getCode).filter(java.util.Objects::nonNull).toList();
     }
 
     @Test

@@ -27,9 +27,16 @@ import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting;
 import org.mexe.studio.dsl.validation.ProvValidator;
+import org.mexe.studio.model.provisioning.BootstrapActions;
+import org.mexe.studio.model.provisioning.BootstrapApplication;
+import org.mexe.studio.model.provisioning.BootstrapDownload;
+import org.mexe.studio.model.provisioning.ComponentDownload;
+import org.mexe.studio.model.provisioning.Connect;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
 import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.model.provisioning.Scenario;
+import org.mexe.studio.model.provisioning.Stage;
 
 import com.google.inject.Inject;
 
@@ -42,7 +49,10 @@ import com.google.inject.Inject;
  * namespace, or change the name to a visible one that is spelt nearly the same;</li>
  * <li>{@code unusedParameterSet}: remove the set;</li>
  * <li>{@code missingSecurity}: add {@code security userpin} or {@code security none};</li>
- * <li>{@code nokiaOtaSecurity}: change the security to {@code none}.</li>
+ * <li>{@code nokiaOtaSecurity}: change the security to {@code none};</li>
+ * <li>the stage order codes ({@code connectBeforeParameters}, {@code downloadBeforeConnect},
+ * {@code componentBeforeConnect}, {@code runBeforeDownload}, {@code trustAfterDownload}): move the
+ * stage the message names to where the order works, its lines and comments with it.</li>
  * </ul>
  */
 public class ProvQuickFixes {
@@ -67,7 +77,9 @@ public class ProvQuickFixes {
 
     /** The codes this class has fixes for. */
     public static final Set<String> CODES = Set.of(Diagnostic.LINKING_DIAGNOSTIC, ProvValidator.UNUSED_PARAMETER_SET,
-            ProvValidator.MISSING_SECURITY, ProvValidator.NOKIA_OTA_SECURITY);
+            ProvValidator.MISSING_SECURITY, ProvValidator.NOKIA_OTA_SECURITY, ProvValidator.CONNECT_BEFORE_PARAMETERS,
+            ProvValidator.DOWNLOAD_BEFORE_CONNECT, ProvValidator.COMPONENT_BEFORE_CONNECT, ProvValidator.RUN_BEFORE_DOWNLOAD,
+            ProvValidator.TRUST_AFTER_DOWNLOAD);
 
     /** The fixes for the problem {@code code} reported at {@code offset}; empty for codes without fixes. */
     public List<Fix> fixes(XtextResource resource, String code, int offset) {
@@ -84,7 +96,7 @@ public class ProvQuickFixes {
             case ProvValidator.UNUSED_PARAMETER_SET -> removeSet(leaf, text);
             case ProvValidator.MISSING_SECURITY -> addSecurity(leaf, text);
             case ProvValidator.NOKIA_OTA_SECURITY -> securityNone(leaf);
-            default -> List.of();
+            default -> stageOrder(code, leaf, text);
         };
     }
 
@@ -249,5 +261,74 @@ public class ProvQuickFixes {
         INode value = security.get(0);
         return List.of(new Fix("Change to 'security none' (Nokia OTA cannot be signed)", ProvValidator.NOKIA_OTA_SECURITY,
                 List.of(new Edit(value.getOffset(), value.getLength(), "none"))));
+    }
+
+    /** Moves the stage that must come first to just before the stage that needs it, as the problem's message says. */
+    private static List<Fix> stageOrder(String code, ILeafNode leaf, String text) {
+        Stage reported = EcoreUtil2.getContainerOfType(leaf.getSemanticElement(), Stage.class);
+        Scenario scenario = reported == null ? null : EcoreUtil2.getContainerOfType(reported, Scenario.class);
+        if (scenario == null) {
+            return List.of();
+        }
+        List<Stage> stages = scenario.getStages();
+        Stage moved;
+        Stage before;
+        switch (code) {
+            case ProvValidator.CONNECT_BEFORE_PARAMETERS -> {
+                moved = first(stages, ParameterDelivery.class::isInstance);
+                before = reported;
+            }
+            case ProvValidator.DOWNLOAD_BEFORE_CONNECT, ProvValidator.COMPONENT_BEFORE_CONNECT -> {
+                moved = first(stages, Connect.class::isInstance);
+                before = reported;
+            }
+            case ProvValidator.RUN_BEFORE_DOWNLOAD -> {
+                BootstrapApplication application = reported instanceof BootstrapActions run ? run.getApplication() : null;
+                moved = application == null ? null
+                        : first(stages, stage -> stage instanceof BootstrapDownload download && download.getApplication() == application);
+                before = reported;
+            }
+            case ProvValidator.TRUST_AFTER_DOWNLOAD -> {
+                moved = reported;
+                before = first(stages, stage -> stage instanceof BootstrapDownload || stage instanceof ComponentDownload);
+            }
+            default -> {
+                return List.of();
+            }
+        }
+        if (moved == null || before == null || stages.indexOf(moved) < stages.indexOf(before)) {
+            return List.of();
+        }
+        int[] movedLines = lines(moved, text);
+        int[] beforeLines = lines(before, text);
+        String movedText = text.substring(movedLines[0], movedLines[1]);
+        return List.of(new Fix("Move '" + firstLine(moved, text) + "' before '" + firstLine(before, text) + "'", code,
+                List.of(new Edit(beforeLines[0], 0, movedText), new Edit(movedLines[0], movedLines[1] - movedLines[0], ""))));
+    }
+
+    private static Stage first(List<Stage> stages, java.util.function.Predicate<Stage> kind) {
+        return stages.stream().filter(kind).findFirst().orElse(null);
+    }
+
+    /** The stage's whole lines: from the start of its first line (with the comments just above it) to after its last line's break. */
+    private static int[] lines(Stage stage, String text) {
+        ICompositeNode node = NodeModelUtils.findActualNodeFor(stage);
+        int start = text.lastIndexOf('\n', node.getOffset() - 1) + 1;
+        while (start > 0) {
+            int previous = text.lastIndexOf('\n', start - 2) + 1;
+            if (!text.substring(previous, start).strip().startsWith("//")) {
+                break;
+            }
+            start = previous;
+        }
+        int end = text.indexOf('\n', node.getEndOffset());
+        return new int[] { start, end < 0 ? text.length() : end + 1 };
+    }
+
+    private static String firstLine(Stage stage, String text) {
+        ICompositeNode node = NodeModelUtils.findActualNodeFor(stage);
+        int end = text.indexOf('\n', node.getOffset());
+        String line = text.substring(node.getOffset(), end < 0 || end > node.getEndOffset() ? node.getEndOffset() : end).strip();
+        return line.endsWith("{") ? line.substring(0, line.length() - 1).strip() : line;
     }
 }
