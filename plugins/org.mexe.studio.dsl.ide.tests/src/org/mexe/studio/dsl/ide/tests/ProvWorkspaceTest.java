@@ -102,6 +102,32 @@ class ProvWorkspaceTest {
     }
 
     @Test
+    void aFileDeletedWhileARootIsFirstBuiltLeavesTheIndexWorking() throws Exception {
+        Path other = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-deleting"));
+        Path doomed = Files.writeString(other.resolve("doomed.prov"), "namespace demo.doomed\n\nparameters Gone {\n}\n");
+        Files.writeString(other.resolve("scenario.prov"), SCENARIO.replace("NewHandset", "OtherHandset"));
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // The new root's resource set is made after its files were listed and before they are read: the file goes between.
+        workspace.setResourceSetSetup(resourceSet -> {
+            if (armed.getAndSet(false)) {
+                try {
+                    Files.delete(doomed);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        workspace.changeRoots(List.of(new ProvWorkspace.Root(workspace.uri(other.toUri()), "deleting")), List.of()).get(60, TimeUnit.SECONDS);
+        assertFalse(Files.exists(doomed), "the file went during the first build");
+        URI otherScenario = workspace.uri(other.resolve("scenario.prov").toUri());
+        assertFalse(errors(otherScenario).isEmpty(), "the root was built: its scenario misses its set");
+
+        Files.writeString(other.resolve("sets.prov"), SETS);
+        workspace.filesChanged(List.of(workspace.uri(other.resolve("sets.prov").toUri())), List.of()).get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), errors(otherScenario), "the index still builds");
+    }
+
+    @Test
     void anEditorClosedAfterItsFolderLeftTheIndexLeavesTheIndexWorking() throws Exception {
         Path other = Files.createDirectories(folder.resolveSibling(folder.getFileName() + "-other"));
         Files.writeString(other.resolve("scenario.prov"), SCENARIO.replace("NewHandset", "OtherHandset"));

@@ -10,6 +10,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.ide.server.BuildManager;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.impl.ProjectDescription;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
@@ -18,9 +19,13 @@ import org.eclipse.xtext.util.CancelIndicator;
  * after its change was queued (and before a build of it finished: a newer change cancels it) made
  * every later build fail, on a missing file or a file in no project, so the index stopped
  * following edits for the rest of the session. Before each build, such a file is taken out of the
- * queue: a gone file of a project is built as deleted, a file in no project is dropped.
+ * queue: a gone file of a project is built as deleted, a file in no project is dropped. A file
+ * that goes while a build reads it makes the build start again.
  */
 public class SelfHealingBuildManager extends BuildManager {
+
+    /** How often a build starts again when a file went away while it ran. */
+    private static final int ATTEMPTS = 3;
 
     private WorkspaceManager workspace;
     private Set<URI> dirtyQueue;
@@ -45,18 +50,54 @@ public class SelfHealingBuildManager extends BuildManager {
 
     @Override
     protected List<IResourceDescription.Delta> internalBuild(CancelIndicator cancelIndicator) {
-        if (dirtyQueue != null && deletedQueue != null) {
-            for (URI file : List.copyOf(dirtyQueue)) {
-                if (workspace.getProjectManager(file) == null) {
-                    dirtyQueue.remove(file);
-                } else if (!workspace.isDocumentOpen(file) && isGone(file)) {
-                    dirtyQueue.remove(file);
-                    deletedQueue.add(file);
+        return againWhileFilesGo(() -> super.internalBuild(cancelIndicator));
+    }
+
+    /** A root's first build (a project opened or added) lists its files from disk: one may go before it is read. */
+    @Override
+    public List<IResourceDescription.Delta> doInitialBuild(List<ProjectDescription> projects, CancelIndicator indicator) {
+        return againWhileFilesGo(() -> super.doInitialBuild(projects, indicator));
+    }
+
+    /**
+     * Runs a build; when a file it reads went away meanwhile (a project deleted, a checkout), runs it
+     * again without the file. Xtext commits a project's build only when it succeeds.
+     */
+    private List<IResourceDescription.Delta> againWhileFilesGo(java.util.function.Supplier<List<IResourceDescription.Delta>> build) {
+        for (int attempt = 1;; attempt++) {
+            prune();
+            try {
+                return build.get();
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !isMissingFile(e)) {
+                    throw e;
                 }
             }
-            deletedQueue.removeIf(file -> workspace.getProjectManager(file) == null);
         }
-        return super.internalBuild(cancelIndicator);
+    }
+
+    private void prune() {
+        if (dirtyQueue == null || deletedQueue == null) {
+            return;
+        }
+        for (URI file : List.copyOf(dirtyQueue)) {
+            if (workspace.getProjectManager(file) == null) {
+                dirtyQueue.remove(file);
+            } else if (!workspace.isDocumentOpen(file) && isGone(file)) {
+                dirtyQueue.remove(file);
+                deletedQueue.add(file);
+            }
+        }
+        deletedQueue.removeIf(file -> workspace.getProjectManager(file) == null);
+    }
+
+    private static boolean isMissingFile(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.FileNotFoundException || cause instanceof java.nio.file.NoSuchFileException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isGone(URI file) {
