@@ -91,7 +91,10 @@ final class CrossFileIndex {
             cache = new Cache();
             resourceSet.eAdapters().add(cache);
         }
-        return cache.get(resourceSet, index, () -> new CrossFileIndex(index, usesOfSets, resourceSet));
+        // The index object a validation is given may be new for each file (a plain resource set's is made per
+        // request), so the cache is keyed by what the index stands for: the build's index, or the resource set.
+        Object indexKey = isLanguageServerBuild(resourceSet) ? ChunkedResourceDescriptions.findInEmfObject(resourceSet) : resourceSet;
+        return cache.get(resourceSet, indexKey, () -> new CrossFileIndex(index, usesOfSets, resourceSet));
     }
 
     /**
@@ -150,7 +153,7 @@ final class CrossFileIndex {
             return type == Cache.class;
         }
 
-        synchronized CrossFileIndex get(ResourceSet resourceSet, IResourceDescriptions currentIndex,
+        synchronized CrossFileIndex get(ResourceSet resourceSet, Object currentIndex,
                 java.util.function.Supplier<CrossFileIndex> compute) {
             if (value == null || currentIndex != index || !stamps(resourceSet).equals(stamps)) {
                 value = compute.get();
