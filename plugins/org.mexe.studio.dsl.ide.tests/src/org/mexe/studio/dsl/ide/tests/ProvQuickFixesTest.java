@@ -153,6 +153,64 @@ class ProvQuickFixesTest {
         assertTrue(apply(text, fixes.get(0)).contains("scenario S {\n\ttrust Roots\n\tdownload Boot\n}\n"), apply(text, fixes.get(0)));
     }
 
+    @Test
+    void aDeliveryTooLongForItsHandsetIsSplitIntoOneStagePerSet() throws IOException {
+        String text = """
+                namespace demo
+
+                parameters Web {
+                	www {
+                		homepage "http://www.operator.example/start/with/a/rather/long/path/for/the/home/page"
+                	}
+                }
+
+                parameters Wap {
+                	wap {
+                		homepage "http://wap.operator.example/start/with/a/rather/long/path/for/the/home/page"
+                	}
+                }
+
+                handset Small {
+                	classmarks 1
+                	concatenated-sms max 2 segments
+                }
+
+                scenario S {
+                	handsets Small
+                	deliver Web, Wap {
+                		security none
+                		to "+447700900123"
+                	}
+                }
+                """;
+        XtextResource resource = support.parse("split.prov", text);
+        support.resolveAll();
+        assertTrue(errorCodes(resource).contains(org.mexe.studio.dsl.validation.PayloadValidator.TOO_MANY_SEGMENTS), errorCodes(resource)::toString);
+        Fix fix = titled(quickFixes.fixes(resource, org.mexe.studio.dsl.validation.PayloadValidator.TOO_MANY_SEGMENTS, offsetOf(text, "Web, Wap", 0)),
+                "Split into one deliver stage per parameter set (Web, Wap)");
+        String fixed = apply(text, fix);
+        assertTrue(fixed.contains("""
+                	deliver Web {
+                		security none
+                		to "+447700900123"
+                	}
+                	deliver Wap {
+                		security none
+                		to "+447700900123"
+                	}
+                """), fixed);
+        XtextResource again = support.parse("split-fixed.prov", fixed.replace("namespace demo", "namespace demo.fixed"));
+        support.resolveAll();
+        assertFalse(errorCodes(again).contains(org.mexe.studio.dsl.validation.PayloadValidator.TOO_MANY_SEGMENTS), errorCodes(again)::toString);
+
+        String singleText = text.replace("namespace demo", "namespace demo.single").replace("deliver Web, Wap", "deliver Web");
+        XtextResource single = support.parse("single.prov", singleText);
+        int at = offsetOf(singleText, "Web {\n\t\tsecurity", 0);
+        assertEquals("Web", singleText.substring(at, at + 3));
+        assertEquals(List.of(), quickFixes.fixes(single, org.mexe.studio.dsl.validation.PayloadValidator.TOO_MANY_SEGMENTS, at),
+                "one set: nothing to split");
+    }
+
     private static List<String> errorCodes(XtextResource resource) {
         return resource.getResourceServiceProvider().getResourceValidator()
                 .validate(resource, org.eclipse.xtext.validation.CheckMode.ALL, org.eclipse.xtext.util.CancelIndicator.NullImpl).stream()

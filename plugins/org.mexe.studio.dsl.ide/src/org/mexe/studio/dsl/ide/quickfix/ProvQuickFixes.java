@@ -26,6 +26,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.mexe.studio.dsl.ide.highlighting.ProvSemanticHighlighting;
+import org.mexe.studio.dsl.validation.PayloadValidator;
 import org.mexe.studio.dsl.validation.ProvValidator;
 import org.mexe.studio.model.provisioning.BootstrapActions;
 import org.mexe.studio.model.provisioning.BootstrapApplication;
@@ -52,7 +53,10 @@ import com.google.inject.Inject;
  * <li>{@code nokiaOtaSecurity}: change the security to {@code none};</li>
  * <li>the stage order codes ({@code connectBeforeParameters}, {@code downloadBeforeConnect},
  * {@code componentBeforeConnect}, {@code runBeforeDownload}, {@code trustAfterDownload}): move the
- * stage the message names to where the order works, its lines and comments with it.</li>
+ * stage the message names to where the order works, its lines and comments with it;</li>
+ * <li>{@code payloadTooManySegments}, {@code payloadTooLong} for a delivery of several parameter
+ * sets: one deliver stage per set, each with the same statements. A single set has no fix: what
+ * to leave out of it is the author's call (the grammar has one bearer, so none to switch to).</li>
  * </ul>
  */
 public class ProvQuickFixes {
@@ -79,7 +83,7 @@ public class ProvQuickFixes {
     public static final Set<String> CODES = Set.of(Diagnostic.LINKING_DIAGNOSTIC, ProvValidator.UNUSED_PARAMETER_SET,
             ProvValidator.MISSING_SECURITY, ProvValidator.NOKIA_OTA_SECURITY, ProvValidator.CONNECT_BEFORE_PARAMETERS,
             ProvValidator.DOWNLOAD_BEFORE_CONNECT, ProvValidator.COMPONENT_BEFORE_CONNECT, ProvValidator.RUN_BEFORE_DOWNLOAD,
-            ProvValidator.TRUST_AFTER_DOWNLOAD);
+            ProvValidator.TRUST_AFTER_DOWNLOAD, PayloadValidator.TOO_MANY_SEGMENTS, PayloadValidator.TOO_LONG);
 
     /** The fixes for the problem {@code code} reported at {@code offset}; empty for codes without fixes. */
     public List<Fix> fixes(XtextResource resource, String code, int offset) {
@@ -96,6 +100,7 @@ public class ProvQuickFixes {
             case ProvValidator.UNUSED_PARAMETER_SET -> removeSet(leaf, text);
             case ProvValidator.MISSING_SECURITY -> addSecurity(leaf, text);
             case ProvValidator.NOKIA_OTA_SECURITY -> securityNone(leaf);
+            case PayloadValidator.TOO_MANY_SEGMENTS, PayloadValidator.TOO_LONG -> splitDelivery(code, leaf, text);
             default -> stageOrder(code, leaf, text);
         };
     }
@@ -330,5 +335,29 @@ public class ProvQuickFixes {
         int end = text.indexOf('\n', node.getOffset());
         String line = text.substring(node.getOffset(), end < 0 || end > node.getEndOffset() ? node.getEndOffset() : end).strip();
         return line.endsWith("{") ? line.substring(0, line.length() - 1).strip() : line;
+    }
+
+    /** "deliver A, B { ... }" becomes "deliver A { ... }" and "deliver B { ... }", one SMS message each. */
+    private static List<Fix> splitDelivery(String code, ILeafNode leaf, String text) {
+        ParameterDelivery delivery = EcoreUtil2.getContainerOfType(leaf.getSemanticElement(), ParameterDelivery.class);
+        if (delivery == null) {
+            return List.of();
+        }
+        List<INode> sets = NodeModelUtils.findNodesForFeature(delivery, delivery.eClass().getEStructuralFeature("parameterSets"));
+        if (sets.size() < 2) {
+            return List.of();
+        }
+        ICompositeNode node = NodeModelUtils.findActualNodeFor(delivery);
+        int body = text.indexOf('{', sets.get(sets.size() - 1).getEndOffset());
+        if (body < 0 || body >= node.getEndOffset()) {
+            return List.of();
+        }
+        String statements = text.substring(body, node.getEndOffset());
+        int lineStart = text.lastIndexOf('\n', node.getOffset() - 1) + 1;
+        String indentation = text.substring(lineStart, node.getOffset());
+        List<String> stages = sets.stream().map(set -> "deliver " + NodeModelUtils.getTokenText(set) + " " + statements).toList();
+        String names = String.join(", ", sets.stream().map(NodeModelUtils::getTokenText).toList());
+        return List.of(new Fix("Split into one deliver stage per parameter set (" + names + ")", code,
+                List.of(new Edit(node.getOffset(), node.getLength(), String.join("\n" + indentation, stages)))));
     }
 }
