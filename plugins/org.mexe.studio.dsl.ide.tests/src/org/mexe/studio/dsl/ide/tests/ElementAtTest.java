@@ -3,24 +3,16 @@ package org.mexe.studio.dsl.ide.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.junit.jupiter.api.Test;
-import org.mexe.studio.dsl.ide.ProvIdeSetup;
 import org.mexe.studio.dsl.ide.model.ElementAt;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
 import org.mexe.studio.model.provisioning.Scenario;
 
-import com.google.inject.Injector;
-
 /** The element under the caret is found in the model, not by the look of the text around it. */
 class ElementAtTest {
 
-    private static final Injector INJECTOR = new ProvIdeSetup().createInjectorAndDoEMFRegistration();
 
     private static final String SOURCE = """
             namespace caret.example
@@ -49,8 +41,7 @@ class ElementAtTest {
 
     @Test
     void theInnermostElementOfTheKindHoldingTheCaret() throws Exception {
-        XtextResource resource = (XtextResource) INJECTOR.getInstance(XtextResourceSet.class).createResource(URI.createURI("memory:/caret.prov"));
-        resource.load(new ByteArrayInputStream(SOURCE.getBytes(StandardCharsets.UTF_8)), null);
+        XtextResource resource = new ProvIdeTestSupport().parse("caret.prov", SOURCE);
 
         int inComment = SOURCE.indexOf("was: scenario First") + 5;
         assertEquals("Second", ElementAt.of(resource, inComment, Scenario.class).orElseThrow().getName(),

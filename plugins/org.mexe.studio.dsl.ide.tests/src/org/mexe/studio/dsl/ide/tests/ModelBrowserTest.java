@@ -3,26 +3,20 @@ package org.mexe.studio.dsl.ide.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.junit.jupiter.api.Test;
-import org.mexe.studio.dsl.ide.ProvIdeSetup;
 import org.mexe.studio.dsl.ide.model.ModelBrowser;
 import org.mexe.studio.dsl.ide.model.ModelBrowser.Node;
 import org.mexe.studio.dsl.ide.model.ModelBrowser.Property;
 
-import com.google.inject.Injector;
-
 /** The Model Browser's content: the whole model across files, extends resolved, secrets never shown. */
 class ModelBrowserTest {
 
-    private static final Injector INJECTOR = new ProvIdeSetup().createInjectorAndDoEMFRegistration();
+    private final ProvIdeTestSupport support = new ProvIdeTestSupport();
 
     private static final String BASE = """
             namespace browse.base
@@ -67,11 +61,10 @@ class ModelBrowserTest {
 
     @Test
     void everyNamespaceAndElementIsShownWithExtendsResolved() throws Exception {
-        XtextResourceSet resourceSet = INJECTOR.getInstance(XtextResourceSet.class);
-        XtextResource scenarios = load(resourceSet, "memory:/scenarios.prov", SCENARIOS);
-        XtextResource base = load(resourceSet, "memory:/base.prov", BASE);
+        XtextResource scenarios = support.parse("scenarios.prov", SCENARIOS);
+        XtextResource base = support.parse("base.prov", BASE);
 
-        List<Node> namespaces = ModelBrowser.of(List.of(scenarios, base), INJECTOR.getInstance(IQualifiedNameProvider.class));
+        List<Node> namespaces = ModelBrowser.of(List.of(scenarios, base), ProvIdeTestSupport.INJECTOR.getInstance(IQualifiedNameProvider.class));
 
         assertEquals(List.of("namespace browse.base", "namespace browse.scenarios"), namespaces.stream().map(Node::label).toList());
         Node second = namespaces.get(1);
@@ -94,11 +87,5 @@ class ModelBrowserTest {
         assertEquals("deliver", deliver.label());
         assertTrue(deliver.properties().contains(new Property("parameters", "browse.scenarios.Capital", "")), deliver.properties()::toString);
         assertTrue(deliver.properties().contains(new Property("security", "netwpin", "")), deliver.properties()::toString);
-    }
-
-    private static XtextResource load(XtextResourceSet resourceSet, String uri, String text) throws Exception {
-        XtextResource resource = (XtextResource) resourceSet.createResource(URI.createURI(uri));
-        resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
-        return resource;
     }
 }
