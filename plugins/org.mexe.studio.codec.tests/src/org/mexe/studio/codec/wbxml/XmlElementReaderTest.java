@@ -81,4 +81,13 @@ class XmlElementReaderTest {
         byte[] latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a x=\"\u00D6\"/>".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("\u00D6", XmlElementReader.read(new ByteArrayInputStream(latin1)).attribute("x").orElseThrow());
     }
+
+    /** Found by fuzzing (pushXmlParse): XML 1.1 allowed a name that the XML 1.0 we write could not carry back. */
+    @Test
+    void aNameOutsideWhatTheDtdsUseIsRefusedNotWrittenUnreadable() {
+        InvalidDocumentException refused = assertThrows(InvalidDocumentException.class,
+                () -> XmlElementReader.read("<?xml version=\"1.1\"?>\n<CHARACTERISTIC-LIST>\n<PAR\uFFFD NAME=\"x\"/>\n</CHARACTERISTIC-LIST>\n"));
+        assertTrue(refused.getMessage().contains("line 3") && refused.getMessage().contains("ASCII letters"),
+                refused.getMessage());
+    }
 }

@@ -143,6 +143,12 @@ public final class XmlElementReader {
             throw new InvalidDocumentException(location(reader.getLocation()),
                     "namespace-qualified name " + prefix + ":" + localName + " is not allowed");
         }
+        // An XML 1.1 document may use names that the XML 1.0 we write (and handsets read) cannot: the WAP
+        // and OMA DTDs name everything in ASCII, so anything else is refused here, not written unreadable.
+        if (!localName.matches("[A-Za-z_][A-Za-z0-9._-]*")) {
+            throw new InvalidDocumentException(location(reader.getLocation()), "the name '" + localName
+                    + "' is not one the WAP and OMA DTDs use: ASCII letters, digits, '-', '_' and '.', starting with a letter or '_'");
+        }
     }
 
     private static String location(Location location) {
