@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.mexe.studio.codec.TestResources;
@@ -15,12 +18,16 @@ import org.mexe.studio.codec.cp.OmaCpMessageEncoder;
 import org.mexe.studio.codec.cp.Parm;
 import org.mexe.studio.codec.cp.ProvLanguage;
 import org.mexe.studio.codec.cp.ProvXml;
-import org.mexe.studio.codec.wbxml.WbxmlAnnotation;
-import org.mexe.studio.codec.wbxml.WbxmlDecoder;
 import org.mexe.studio.codec.cp.ProvisioningDocument;
 import org.mexe.studio.codec.sms.SmsAddress;
 import org.mexe.studio.codec.sms.SubmitParameters;
+import org.mexe.studio.codec.wbxml.WbxmlAnnotation;
+import org.mexe.studio.codec.wbxml.WbxmlDecoder;
 import org.mexe.studio.testing.PeerTools;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** Wireshark's dissectors (Debian tshark) read our SMS-SUBMITs end to end: UDH, reassembly, WSP push, WBXML. */
 class TsharkPeerTest {
@@ -74,23 +81,23 @@ class TsharkPeerTest {
     void annotatedWbxmlBytesAreTheTokensWiresharkReads() throws Exception {
         ProvisioningDocument document = ProvXml.parse(TestResources.text(TestResources.OPERATOR_SETTINGS_XML));
         OmaCpMessage message = OmaCpMessageEncoder.signed(document, new CpSecurity.UserPin("1234"), 1, TO_SWEDEN);
-        List<WbxmlAnnotation> ours = WbxmlDecoder.annotate(ProvLanguage.PROV_1_0, message.wbxml(), new java.util.ArrayList<>());
+        List<WbxmlAnnotation> ours = WbxmlDecoder.annotate(ProvLanguage.PROV_1_0, message.wbxml(), new ArrayList<>());
 
-        org.w3c.dom.Document pdml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new org.xml.sax.InputSource(new java.io.StringReader(PeerTools.tsharkPdml(message.tpdus()))));
-        org.w3c.dom.NodeList protos = pdml.getElementsByTagName("proto");
-        org.w3c.dom.Element wbxml = null;
+        Document pdml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(PeerTools.tsharkPdml(message.tpdus()))));
+        NodeList protos = pdml.getElementsByTagName("proto");
+        Element wbxml = null;
         for (int i = 0; i < protos.getLength(); i++) {
-            if ("wbxml".equals(((org.w3c.dom.Element) protos.item(i)).getAttribute("name"))) {
-                wbxml = (org.w3c.dom.Element) protos.item(i);
+            if ("wbxml".equals(((Element) protos.item(i)).getAttribute("name"))) {
+                wbxml = (Element) protos.item(i);
             }
         }
         assertTrue(wbxml != null, "tshark dissected the reassembled push as WBXML");
         int base = Integer.parseInt(wbxml.getAttribute("pos"));
-        List<String> theirs = new java.util.ArrayList<>();
-        org.w3c.dom.NodeList fields = wbxml.getElementsByTagName("field");
+        List<String> theirs = new ArrayList<>();
+        NodeList fields = wbxml.getElementsByTagName("field");
         for (int i = 0; i < fields.getLength(); i++) {
-            org.w3c.dom.Element field = (org.w3c.dom.Element) fields.item(i);
+            Element field = (Element) fields.item(i);
             String name = field.getAttribute("name");
             boolean token = name.startsWith("wbxml.") && !name.startsWith("wbxml.string_table_item");
             boolean table = name.isEmpty() && field.getAttribute("show").startsWith("String table:");

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.expressions.EvaluationContext;
@@ -30,8 +35,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mexe.studio.generator.ArtefactManifest;
+import org.mexe.studio.security.DemoPki;
 import org.mexe.studio.ui.builder.ProvMarkers;
 import org.mexe.studio.ui.builder.ProvNature;
+import org.mexe.studio.ui.preferences.ProvPreferences;
+import org.mexe.studio.ui.wizards.NewProvProjectWizard;
 
 /** The builder's markers and artefacts, and the ways a project gets the builder. Builds run when a test says so. */
 @ExtendWith(IndexErrors.class)
@@ -138,15 +148,15 @@ class ProvBuilderTest {
     }
 
     @Test
-    void theManifestIsSignedWithTheKeystoreOfThePreferences(@org.junit.jupiter.api.io.TempDir java.nio.file.Path pkiFolder) throws Exception {
+    void theManifestIsSignedWithTheKeystoreOfThePreferences(@TempDir Path pkiFolder) throws Exception {
         // Test material, made for the run: the demo PKI (DEMO-ONLY files).
-        org.mexe.studio.security.DemoPki.Files pki = org.mexe.studio.security.DemoPki.create(pkiFolder);
-        var preferences = org.mexe.studio.ui.preferences.ProvPreferences.store();
+        DemoPki.Files pki = DemoPki.create(pkiFolder);
+        var preferences = ProvPreferences.store();
         IProject project = Workbench.newProject("builder-signed");
         try {
-            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_KEYSTORE, pki.keystore().toString());
-            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS, org.mexe.studio.security.DemoPki.OPERATOR_SIGNING);
-            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_PASSWORD, "file " + pki.passwordFile());
+            preferences.setValue(ProvPreferences.SIGNING_KEYSTORE, pki.keystore().toString());
+            preferences.setValue(ProvPreferences.SIGNING_ALIAS, DemoPki.OPERATOR_SIGNING);
+            preferences.setValue(ProvPreferences.SIGNING_PASSWORD, "file " + pki.passwordFile());
             ProvNature.add(project, null);
             Workbench.write(project, "userpin.txt", "1234\n");
             Workbench.write(project, "handset.prov", VALID);
@@ -154,61 +164,61 @@ class ProvBuilderTest {
             project.build(IncrementalProjectBuilder.FULL_BUILD, null);
 
             assertEquals(List.of(), messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE)));
-            java.nio.file.Path output = project.getFolder("prov-gen").getLocation().toPath();
-            java.security.cert.X509Certificate operatorRoot;
-            try (InputStream pem = java.nio.file.Files.newInputStream(pkiFolder.resolve(org.mexe.studio.security.DemoPki.OPERATOR_ROOT + ".pem"))) {
-                operatorRoot = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            Path output = project.getFolder("prov-gen").getLocation().toPath();
+            X509Certificate operatorRoot;
+            try (InputStream pem = Files.newInputStream(pkiFolder.resolve(DemoPki.OPERATOR_ROOT + ".pem"))) {
+                operatorRoot = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
             }
-            var verified = org.mexe.studio.generator.ArtefactManifest.verify(output, java.util.Set.of(operatorRoot));
+            var verified = ArtefactManifest.verify(output, Set.of(operatorRoot));
             assertTrue(verified.signer().getSubjectX500Principal().getName().contains("Operator Code Signing"), verified::toString);
             assertTrue(verified.files() >= 4, "the delivery's four artefacts at least are in the signed manifest: " + verified.files());
 
             // A wrong alias: no unsigned output in place of the signed one, and the project says why.
-            preferences.setValue(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS, "no-such-alias");
+            preferences.setValue(ProvPreferences.SIGNING_ALIAS, "no-such-alias");
             Workbench.write(project, "handset.prov", VALID.replace("internet.example", "internet2.example"));
             project.build(IncrementalProjectBuilder.FULL_BUILD, null);
             List<String> problems = messages(project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE));
             assertTrue(problems.stream().anyMatch(m -> m.contains("cannot be signed") && m.contains("no-such-alias")), problems::toString);
-            String password = java.nio.file.Files.readString(pki.passwordFile()).strip();
+            String password = Files.readString(pki.passwordFile()).strip();
             assertTrue(problems.stream().noneMatch(m -> m.contains(password)),
                     "the password is never in a message");
-            org.mexe.studio.generator.ArtefactManifest.verify(output, java.util.Set.of(operatorRoot));
+            ArtefactManifest.verify(output, Set.of(operatorRoot));
         } finally {
-            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_KEYSTORE);
-            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS);
-            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_PASSWORD);
+            preferences.setToDefault(ProvPreferences.SIGNING_KEYSTORE);
+            preferences.setToDefault(ProvPreferences.SIGNING_ALIAS);
+            preferences.setToDefault(ProvPreferences.SIGNING_PASSWORD);
             project.delete(true, true, null);
         }
     }
 
     @Test
     void theNewProjectWizardMakesADemoPkiOnRequestAndTheBuildSignsWithIt() throws Exception {
-        var preferences = org.mexe.studio.ui.preferences.ProvPreferences.store();
+        var preferences = ProvPreferences.store();
         IProject plain = Workbench.newProject("wizard-plain");
         IProject project = Workbench.newProject("wizard-demo-pki");
         try {
-            org.mexe.studio.ui.wizards.NewProvProjectWizard.create(plain);
-            assertFalse(plain.getFolder(org.mexe.studio.ui.wizards.NewProvProjectWizard.DEMO_PKI_FOLDER).exists(), "no PKI unless asked");
+            NewProvProjectWizard.create(plain);
+            assertFalse(plain.getFolder(NewProvProjectWizard.DEMO_PKI_FOLDER).exists(), "no PKI unless asked");
 
-            org.mexe.studio.ui.wizards.NewProvProjectWizard.create(project, true, true);
-            IFolder pki = project.getFolder(org.mexe.studio.ui.wizards.NewProvProjectWizard.DEMO_PKI_FOLDER);
-            assertTrue(pki.getFile(org.mexe.studio.security.DemoPki.KEYSTORE).exists(), "the keystore is in the workspace, refreshed");
+            NewProvProjectWizard.create(project, true, true);
+            IFolder pki = project.getFolder(NewProvProjectWizard.DEMO_PKI_FOLDER);
+            assertTrue(pki.getFile(DemoPki.KEYSTORE).exists(), "the keystore is in the workspace, refreshed");
             project.build(IncrementalProjectBuilder.FULL_BUILD, null);
 
             IMarker[] markers = project.findMarkers(ProvMarkers.TYPE, true, IResource.DEPTH_INFINITE);
             assertTrue(Arrays.stream(markers).noneMatch(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR),
                     () -> "the starter has no error: " + messages(markers));
-            java.security.cert.X509Certificate operatorRoot;
-            try (InputStream pem = pki.getFile(org.mexe.studio.security.DemoPki.OPERATOR_ROOT + ".pem").getContents()) {
-                operatorRoot = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            X509Certificate operatorRoot;
+            try (InputStream pem = pki.getFile(DemoPki.OPERATOR_ROOT + ".pem").getContents()) {
+                operatorRoot = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
             }
-            var verified = org.mexe.studio.generator.ArtefactManifest.verify(project.getFolder("prov-gen").getLocation().toPath(),
-                    java.util.Set.of(operatorRoot));
+            var verified = ArtefactManifest.verify(project.getFolder("prov-gen").getLocation().toPath(),
+                    Set.of(operatorRoot));
             assertTrue(verified.signer().getSubjectX500Principal().getName().contains("Operator Code Signing"), verified::toString);
         } finally {
-            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_KEYSTORE);
-            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_ALIAS);
-            preferences.setToDefault(org.mexe.studio.ui.preferences.ProvPreferences.SIGNING_PASSWORD);
+            preferences.setToDefault(ProvPreferences.SIGNING_KEYSTORE);
+            preferences.setToDefault(ProvPreferences.SIGNING_ALIAS);
+            preferences.setToDefault(ProvPreferences.SIGNING_PASSWORD);
             plain.delete(true, true, null);
             project.delete(true, true, null);
         }

@@ -128,8 +128,10 @@ public final class ModelBrowserView extends ViewPart {
     /** Reads the model off the UI thread and shows it, keeping the expanded nodes open where their labels still are. */
     private void redraw() {
         IQualifiedNameProvider names = ProvLanguage.injector().getInstance(IQualifiedNameProvider.class);
+        // Taken now: the view may be closed before the model is read, and a disposed control has no display.
+        var display = tree.getControl().getDisplay();
         ProvIndex.workspace().readAllRoots(resources -> ModelBrowser.of(resources, names))
-                .thenAccept(model -> tree.getControl().getDisplay().asyncExec(() -> show(model)));
+                .thenAccept(model -> display.asyncExec(() -> show(model)));
     }
 
     private void show(List<Node> model) {

@@ -20,6 +20,7 @@ import org.mexe.studio.dsl.ide.workspace.ProvEditorServices.Span;
 import org.mexe.studio.model.provisioning.Element;
 import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.model.provisioning.ProvisioningPackage.Literals;
 
 /**
  * The whole model across files, read-only, for reviewers: namespaces, their elements in text
@@ -96,9 +97,11 @@ public final class ModelBrowser {
 
     /** Contained objects that the text writes as one value (a secret, a bookmark, a mail server) rather than as a block. */
     private static boolean isValue(EReference reference) {
-        String type = reference.getEReferenceType().getName();
-        return type.equals("SecretRef") || type.equals("Bookmark") || type.equals("MailServer");
+        return VALUE_TYPES.contains(reference.getEReferenceType());
     }
+
+    private static final java.util.Set<org.eclipse.emf.ecore.EClass> VALUE_TYPES = java.util.Set.of(Literals.SECRET_REF, Literals.BOOKMARK,
+            Literals.MAIL_SERVER);
 
     private static String referenced(Object value, IQualifiedNameProvider names) {
         List<?> targets = value instanceof List<?> list ? list : List.of(value);
