@@ -55,7 +55,8 @@ public final class WbxmlLanguage {
     private final Map<String, AttributeValueToken> attributeValuesByValue = new HashMap<>();
     private final Map<PageCode, AttributeValueToken> attributeValuesByCode = new HashMap<>();
     private final Map<String, List<AttributeStartToken>> prefixStartsByAttribute = new HashMap<>();
-    private final List<AttributeValueToken> inlineValues = new ArrayList<>();
+    /** Inline value tokens by their first character, longest first: the encoder asks at every character of a value. */
+    private final Map<Character, List<AttributeValueToken>> inlineValuesByFirstChar = new HashMap<>();
     private final Set<String> textElements = new HashSet<>();
     private final Set<String> dateTimeAttributes = new HashSet<>();
 
@@ -130,9 +131,12 @@ public final class WbxmlLanguage {
 
     /** The longest value token an encoder may use inside a value at {@code index}. */
     public Optional<AttributeValueToken> inlineValueAt(String value, int index) {
-        return inlineValues.stream()
-                .filter(token -> value.startsWith(token.value(), index))
-                .max(Comparator.comparingInt(token -> token.value().length()));
+        for (AttributeValueToken token : inlineValuesByFirstChar.getOrDefault(value.charAt(index), List.of())) {
+            if (value.startsWith(token.value(), index)) {
+                return Optional.of(token);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The token an encoder may use for exactly this value. */
@@ -191,7 +195,11 @@ public final class WbxmlLanguage {
                     attributeValuesByValue.merge(token.value(), token, WbxmlLanguage::lowerPage);
                 }
                 if (fields[0].equals("value-inline")) {
-                    inlineValues.add(token);
+                    List<AttributeValueToken> sameStart =
+                            inlineValuesByFirstChar.computeIfAbsent(token.value().charAt(0), first -> new ArrayList<>());
+                    sameStart.add(token);
+                    // Stable: of two tokens for the same text, the one listed first stays first.
+                    sameStart.sort(Comparator.comparingInt((AttributeValueToken each) -> each.value().length()).reversed());
                 }
             }
             default -> throw new IllegalArgumentException(name + ": unknown token kind in '" + line + "'");

@@ -144,7 +144,8 @@ final class CrossFileIndex {
 
     /** Keeps one index per resource set while no file of it changes. */
     private static final class Cache extends AdapterImpl {
-        private List<Object> stamps = List.of();
+        private Resource[] resources = {};
+        private Object[] states = {};
         private Object index;
         private CrossFileIndex value;
 
@@ -155,39 +156,45 @@ final class CrossFileIndex {
 
         synchronized CrossFileIndex get(ResourceSet resourceSet, Object currentIndex,
                 java.util.function.Supplier<CrossFileIndex> compute) {
-            if (value == null || currentIndex != index || !stamps(resourceSet).equals(stamps)) {
+            if (value == null || currentIndex != index || !unchanged(resourceSet)) {
                 value = compute.get();
                 index = currentIndex;
                 // Taken after computing: computing may load the files it reads.
-                stamps = stamps(resourceSet);
+                remember(resourceSet);
             }
             return value;
         }
 
-        /**
-         * One object per file that changes whenever the file does: an Xtext resource gets a new
-         * parse result at every (partial) reparse. Compared by identity.
-         */
-        private static List<Object> stamps(ResourceSet resourceSet) {
-            List<Object> stamps = new ArrayList<>(resourceSet.getResources().size());
-            for (Resource resource : resourceSet.getResources()) {
-                stamps.add(new Stamp(resource, resource instanceof XtextResource xtext ? xtext.getParseResult()
-                        : resource.getContents().isEmpty() ? null : resource.getContents().get(0)));
+        /** Whether the resource set holds the same files, each in the state it was in; asked for every file validated. */
+        private boolean unchanged(ResourceSet resourceSet) {
+            List<Resource> current = resourceSet.getResources();
+            if (current.size() != resources.length) {
+                return false;
             }
-            return stamps;
-        }
-    }
-
-    /** A file and the state it was in, equal only to the same file in the same state. */
-    private record Stamp(Resource resource, Object state) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Stamp stamp && stamp.resource == resource && stamp.state == state;
+            for (int i = 0; i < resources.length; i++) {
+                Resource resource = current.get(i);
+                if (resource != resources[i] || state(resource) != states[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(resource) * 31 + System.identityHashCode(state);
+        private void remember(ResourceSet resourceSet) {
+            resources = resourceSet.getResources().toArray(Resource[]::new);
+            states = new Object[resources.length];
+            for (int i = 0; i < resources.length; i++) {
+                states[i] = state(resources[i]);
+            }
+        }
+
+        /**
+         * An object that changes whenever the file does: an Xtext resource gets a new parse result
+         * at every (partial) reparse. Compared by identity.
+         */
+        private static Object state(Resource resource) {
+            return resource instanceof XtextResource xtext ? xtext.getParseResult()
+                    : resource.getContents().isEmpty() ? null : resource.getContents().get(0);
         }
     }
 }
