@@ -3,7 +3,9 @@ package org.mexe.studio.codec.wbxml;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 import org.mexe.studio.codec.internal.Uintvar;
@@ -46,6 +48,8 @@ public final class WbxmlEncoder {
 
     private final WbxmlLanguage language;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** Each attribute's plan, made while collecting the strings and used again while writing. */
+    private final Map<WbxmlAttribute, AttributePlan> plans = new IdentityHashMap<>();
     private StringTable strings;
     private int tagPage;
     private int attributePage;
@@ -83,7 +87,7 @@ public final class WbxmlEncoder {
             uses.add(new StringUse(element.name(), true));
         }
         for (WbxmlAttribute attribute : element.attributes()) {
-            AttributePlan plan = plan(attribute);
+            AttributePlan plan = plans.computeIfAbsent(attribute, this::plan);
             if (plan.name() instanceof LiteralName literal) {
                 uses.add(new StringUse(literal.name(), true));
             }
@@ -180,7 +184,7 @@ public final class WbxmlEncoder {
     }
 
     private void writeAttribute(WbxmlAttribute attribute) {
-        AttributePlan plan = plan(attribute);
+        AttributePlan plan = plans.get(attribute);
         switch (plan.name()) {
             case TokenName(AttributeStartToken token) -> {
                 switchAttributePage(token.page());

@@ -124,9 +124,15 @@ public final class WbxmlLanguage {
 
     /** The attribute start with the longest prefix that begins, but is shorter than, {@code value}. */
     public Optional<AttributeStartToken> longestPrefixStart(String attribute, String value) {
-        return prefixStartsByAttribute.getOrDefault(attribute, List.of()).stream()
-                .filter(token -> value.length() > token.valuePrefix().length() && value.startsWith(token.valuePrefix()))
-                .max(Comparator.comparingInt(token -> token.valuePrefix().length()));
+        AttributeStartToken longest = null;
+        for (AttributeStartToken token : prefixStartsByAttribute.getOrDefault(attribute, List.of())) {
+            String prefix = token.valuePrefix();
+            if (value.length() > prefix.length() && value.startsWith(prefix)
+                    && (longest == null || prefix.length() > longest.valuePrefix().length())) {
+                longest = token;
+            }
+        }
+        return Optional.ofNullable(longest);
     }
 
     /** The longest value token an encoder may use inside a value at {@code index}. */
