@@ -122,6 +122,37 @@ class DecodeLeniencyTest {
     }
 
     @Test
+    void annotatedBytesNameEveryTokenAndMaskPasswordsUnlessAsked() throws Exception {
+        OmaCpMessage message = OmaCpMessageEncoder.signed(NO_VERSION, new CpSecurity.UserPin("1234"), 1, TO_UK);
+        Path tpdus = Files.writeString(folder.resolve("capture.hex"), String.join("\n", message.tpduHexLines()) + "\n");
+
+        Run masked = prov("decode", tpdus.toString(), "--pin", "1234", "--annotate");
+        assertEquals(0, masked.exitCode(), masked.err());
+        assertTrue(masked.out().contains("WBXML, " + message.wbxml().length + " bytes, as a handset's decoder reads them:\n"
+                + "0000  03                               version 1.3\n"), masked.out());
+        assertTrue(masked.out().contains("STR_I inline string 'internet.operator.example'"), masked.out());
+        assertTrue(masked.out().contains("STR_I inline string '********'"), masked.out());
+        assertTrue(masked.out().endsWith("MAC: valid (USERPIN)\n"), masked.out());
+        for (String secret : List.of(PASSWORD, MAIL_PASSWORD)) {
+            assertFalse(masked.out().contains(secret), masked.out());
+            assertFalse(masked.out().contains(spacedHex(secret.substring(0, 5))), "no bytes of a password: " + masked.out());
+        }
+
+        Run shown = prov("decode", tpdus.toString(), "--annotate", "--show-secrets");
+        assertTrue(shown.out().contains("STR_I inline string '" + PASSWORD + "'"), shown.out());
+        assertTrue(shown.out().contains("STR_I inline string '" + MAIL_PASSWORD + "'"), shown.out());
+        assertFalse(prov("decode", tpdus.toString()).out().contains("as a handset's decoder reads them"), "only when asked");
+    }
+
+    private static String spacedHex(String text) {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hex.append(String.format("%02X ", b & 0xFF));
+        }
+        return hex.toString().strip();
+    }
+
+    @Test
     void nokiaOtaPasswordsAreMaskedToo() throws Exception {
         String xml = """
                 <CHARACTERISTIC-LIST>
@@ -142,6 +173,11 @@ class DecodeLeniencyTest {
         assertFalse(masked.out().contains(PASSWORD), masked.out());
         assertTrue(masked.out().contains("<PARM NAME=\"PPP_AUTHSECRET\" VALUE=\"********\"/>"), masked.out());
         assertTrue(prov("decode", push.toString(), "--show-secrets").out().contains(PASSWORD));
+
+        Run annotated = prov("decode", push.toString(), "--annotate");
+        assertEquals(0, annotated.exitCode(), annotated.err());
+        assertFalse(annotated.out().contains(PASSWORD), annotated.out());
+        assertTrue(annotated.out().contains("'********'") && annotated.out().contains("'internet'"), annotated.out());
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.mexe.studio.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.mexe.studio.codec.CodecException;
@@ -11,10 +14,15 @@ import org.mexe.studio.codec.CodecWarning;
 import org.mexe.studio.codec.cp.OmaCpMessageDecoder.Decoded;
 import org.mexe.studio.codec.cp.OmaCpMessageDecoder.MacStatus;
 import org.mexe.studio.codec.cp.ProvCont;
+import org.mexe.studio.codec.cp.ProvLanguage;
 import org.mexe.studio.codec.cp.ProvXml;
 import org.mexe.studio.codec.cp.PushMessageDecoder;
 import org.mexe.studio.codec.push.PushContent;
 import org.mexe.studio.codec.push.PushXml;
+import org.mexe.studio.codec.wbxml.WbxmlAnnotation;
+import org.mexe.studio.codec.wbxml.WbxmlDecoder;
+import org.mexe.studio.codec.wbxml.WbxmlLanguage;
+import org.mexe.studio.codec.wbxml.WbxmlListing;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +53,10 @@ final class Decode implements Callable<Integer> {
     @Option(names = "--show-secrets", description = "Print passwords and other secret parms as received instead of "
             + ProvCont.MASK + ".")
     boolean showSecrets;
+
+    @Option(names = "--annotate", description = "After the document, list its WBXML byte by byte: each header field and token"
+            + " with its offset, its bytes and what it is. Secrets are masked there too, and their bytes not shown.")
+    boolean annotate;
 
     private final InputStream standardInput;
 
@@ -79,6 +91,7 @@ final class Decode implements Callable<Integer> {
             case PushMessageDecoder.Provisioning provisioning -> provisioning(provisioning.decoded(), out, err);
             case PushMessageDecoder.Push push -> {
                 out.print(PushXml.write(push.type(), showSecrets ? push.document() : PushContent.masked(push.document())));
+                printAnnotated(out, push.wbxml(), push.type().language(), PushContent.secretValues(push.document()));
                 out.println("MAC: not checked (unsigned)");
                 yield 0;
             }
@@ -87,6 +100,7 @@ final class Decode implements Callable<Integer> {
 
     private int provisioning(Decoded decoded, PrintWriter out, PrintWriter err) {
         out.print(ProvXml.write(showSecrets ? decoded.document() : ProvCont.masked(decoded.document())));
+        printAnnotated(out, decoded.wbxml(), ProvLanguage.PROV_1_0, ProvCont.secretValues(decoded.document()));
         MacStatus mac;
         try {
             mac = decoded.checkMac(Optional.ofNullable(pin), Optional.ofNullable(imsi));
@@ -101,5 +115,17 @@ final class Decode implements Callable<Integer> {
             case NOT_CHECKED -> "MAC: not checked" + method;
         });
         return mac == MacStatus.INVALID ? Prov.EXIT_INVALID_INPUT : 0;
+    }
+
+    /** The document decoded already, so its bytes annotate without error; what it tolerated was printed with it. */
+    private void printAnnotated(PrintWriter out, byte[] wbxml, WbxmlLanguage language, Set<String> secrets) {
+        if (!annotate) {
+            return;
+        }
+        List<WbxmlAnnotation> annotations = WbxmlDecoder.annotate(language, wbxml, new ArrayList<>());
+        out.println();
+        out.println("WBXML, " + wbxml.length + " bytes, as a handset's decoder reads them:");
+        out.print(showSecrets ? WbxmlListing.of(wbxml, annotations) : WbxmlListing.masked(wbxml, annotations, secrets, ProvCont.MASK));
+        out.println();
     }
 }

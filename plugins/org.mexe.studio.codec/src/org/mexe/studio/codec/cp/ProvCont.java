@@ -1,6 +1,7 @@
 package org.mexe.studio.codec.cp;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,6 +109,22 @@ public final class ProvCont {
     /** A copy in which every secret parm's value reads {@link #MASK}, for printouts meant for people. */
     public static ProvisioningDocument masked(ProvisioningDocument document) {
         return new ProvisioningDocument(document.version(), document.characteristics().stream().map(ProvCont::masked).toList());
+    }
+
+    /** The values of the document's secret parms: what {@link #masked} hides, for printouts of its bytes. */
+    public static Set<String> secretValues(ProvisioningDocument document) {
+        Set<String> values = new HashSet<>();
+        document.characteristics().forEach(characteristic -> collectSecretValues(characteristic, values));
+        return values;
+    }
+
+    private static void collectSecretValues(Characteristic characteristic, Set<String> values) {
+        for (Parm parm : characteristic.parms()) {
+            if (isSecret(parm.name())) {
+                parm.value().ifPresent(values::add);
+            }
+        }
+        characteristic.characteristics().forEach(child -> collectSecretValues(child, values));
     }
 
     private static Characteristic masked(Characteristic characteristic) {

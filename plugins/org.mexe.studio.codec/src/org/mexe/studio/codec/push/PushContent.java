@@ -1,6 +1,7 @@
 package org.mexe.studio.codec.push;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,20 @@ public final class PushContent {
                 .toList();
         return new WbxmlElement(element.name(), attributes, element.children().stream().map(PushContent::masked).toList(),
                 element.text());
+    }
+
+    /** The VALUEs of a Nokia OTA document's secret PARMs: what {@link #masked} hides, for printouts of its bytes. */
+    public static Set<String> secretValues(WbxmlElement element) {
+        Set<String> values = new HashSet<>();
+        collectSecretValues(element, values);
+        return values;
+    }
+
+    private static void collectSecretValues(WbxmlElement element, Set<String> values) {
+        if (element.name().equalsIgnoreCase("PARM") && element.attribute("NAME").map(PushContent::isSecret).orElse(false)) {
+            element.attribute("VALUE").ifPresent(values::add);
+        }
+        element.children().forEach(child -> collectSecretValues(child, values));
     }
 
     public static List<CodecWarning> check(PushDocumentType type, WbxmlElement root) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.mexe.studio.codec.CodecWarning;
 
@@ -84,7 +85,14 @@ public final class WbxmlDecoder {
     /** Names the bytes from {@code start} up to the reader's position. */
     private void annotate(int start, String meaning) {
         if (annotations != null) {
-            annotations.add(new WbxmlAnnotation(start, in.offset() - start, meaning));
+            annotations.add(new WbxmlAnnotation(start, in.offset() - start, meaning, Optional.empty()));
+        }
+    }
+
+    /** Names the bytes of a value or text token from {@code start}, with the string it stands for. */
+    private void annotateValue(int start, int token, String part) {
+        if (annotations != null) {
+            annotations.add(new WbxmlAnnotation(start, in.offset() - start, valueKind(token), Optional.of(part)));
         }
     }
 
@@ -204,7 +212,7 @@ public final class WbxmlDecoder {
                 annotate(tokenOffset, "END </" + element + ">");
                 return;
             }
-            annotate(tokenOffset, valuePart(token, part));
+            annotateValue(tokenOffset, token, part);
             text.append(part);
         }
     }
@@ -293,7 +301,7 @@ public final class WbxmlDecoder {
                                     "unknown attribute value " + describe(token)));
                 }
             };
-            annotate(tokenOffset, valuePart(token, part));
+            annotateValue(tokenOffset, token, part);
             value.append(part);
         }
     }
@@ -335,16 +343,15 @@ public final class WbxmlDecoder {
         }
     }
 
-    /** A value or text token's annotation: which token, and the text it stands for. */
-    private static String valuePart(int token, String part) {
-        String kind = switch (token) {
+    /** Which kind of value or text token. */
+    private static String valueKind(int token) {
+        return switch (token) {
             case GlobalTokens.STR_I -> "STR_I inline string";
             case GlobalTokens.STR_T -> "STR_T string table reference";
             case GlobalTokens.ENTITY -> "ENTITY";
             case GlobalTokens.OPAQUE -> "OPAQUE date";
             default -> "value token " + describe(token);
         };
-        return kind + " '" + part + "'";
     }
 
     private String literalName(int index, int referenceOffset) {

@@ -13,9 +13,9 @@ import org.mexe.studio.codec.MessageTooLongException;
 import org.mexe.studio.codec.sms.SmsSubmit;
 import org.mexe.studio.codec.cp.ProvLanguage;
 import org.mexe.studio.codec.sms.SmsSubmitCodec;
-import org.mexe.studio.codec.wbxml.WbxmlAnnotation;
 import org.mexe.studio.codec.wbxml.WbxmlDecoder;
 import org.mexe.studio.codec.wbxml.WbxmlLanguage;
+import org.mexe.studio.codec.wbxml.WbxmlListing;
 import org.mexe.studio.dsl.ide.model.ElementAt;
 import org.mexe.studio.dsl.validation.PayloadValidator;
 import org.mexe.studio.model.constraints.Keywords;
@@ -103,20 +103,9 @@ public final class PayloadInspection {
         return text.toString();
     }
 
-    /** One line a header field or token: offset, its bytes (the first eight of a long one) and what it is. */
+    /** One line a header field or token: offset, its bytes and what it is (the text holds stand-ins, never secrets). */
     public static String annotated(byte[] wbxml, WbxmlLanguage language) {
-        StringBuilder text = new StringBuilder();
-        for (WbxmlAnnotation annotation : WbxmlDecoder.annotate(language, wbxml, new ArrayList<>())) {
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < Math.min(annotation.length(), 8); i++) {
-                hex.append(String.format(Locale.ROOT, "%02X ", wbxml[annotation.offset() + i] & 0xFF));
-            }
-            if (annotation.length() > 8) {
-                hex.append("… (").append(annotation.length()).append(')');
-            }
-            text.append(String.format(Locale.ROOT, "%04X  %-32s %s%n", annotation.offset(), hex, annotation.meaning()));
-        }
-        return text.toString();
+        return WbxmlListing.of(wbxml, WbxmlDecoder.annotate(language, wbxml, new ArrayList<>()));
     }
 
     /** 16 bytes a line: offset, hex, and the printable ASCII beside it. */
