@@ -58,6 +58,22 @@ public sealed interface SecretLocation {
                         + " (a file), never the secret itself."));
     }
 
+    /**
+     * A location written as text, as a preference or a settings file holds it: {@code env NAME} or
+     * {@code file PATH} (the path may contain spaces). Empty for anything else.
+     */
+    static Optional<SecretLocation> parse(String text) {
+        String[] parts = text.strip().split("\\s+", 2);
+        if (parts.length != 2 || parts[1].isBlank()) {
+            return Optional.empty();
+        }
+        return switch (parts[0]) {
+            case "env" -> Optional.of(new Environment(parts[1].strip()));
+            case "file" -> Optional.of(new File(Path.of(parts[1].strip())));
+            default -> Optional.empty();
+        };
+    }
+
     /** Names the location, never the value: safe for messages. */
     String describe();
 

@@ -29,6 +29,17 @@ class SecretResolverTest {
     Path folder;
 
     @Test
+    void aLocationWrittenAsTextIsAVariableOrAFileAndNothingElse() {
+        assertEquals(Optional.of(new SecretLocation.Environment("PROV_SIGNING_PASSWORD")),
+                SecretLocation.parse("  env   PROV_SIGNING_PASSWORD "));
+        assertEquals(Optional.of(new SecretLocation.File(Path.of("/home/me/my keys/password.txt"))),
+                SecretLocation.parse("file /home/me/my keys/password.txt"));
+        for (String notALocation : new String[] { "", "env", "env   ", "file", "s3cret", "ENV NAME", "variable NAME" }) {
+            assertEquals(Optional.empty(), SecretLocation.parse(notALocation), notALocation);
+        }
+    }
+
+    @Test
     void readsAnEnvironmentVariable() throws Exception {
         var resolver = new SecretResolver(Map.of("PIN", TEST_PIN));
         try (Secret secret = resolver.resolve(new SecretLocation.Environment("PIN"))) {

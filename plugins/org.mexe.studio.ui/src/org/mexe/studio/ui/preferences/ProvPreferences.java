@@ -91,15 +91,8 @@ public final class ProvPreferences {
 
     /** {@code env NAME} or {@code file PATH}, as the preference page checks it. */
     public static SecretLocation passwordLocation(String text) throws KeystoreException {
-        String[] parts = text.strip().split("\\s+", 2);
-        if (parts.length == 2 && parts[0].equals("env") && !parts[1].isBlank()) {
-            return new SecretLocation.Environment(parts[1].strip());
-        }
-        if (parts.length == 2 && parts[0].equals("file") && !parts[1].isBlank()) {
-            return new SecretLocation.File(Path.of(parts[1].strip()));
-        }
-        throw new KeystoreException("The keystore's password location '" + text.strip() + "' is neither 'env NAME' nor 'file PATH':"
-                + " correct it under Window > Preferences > MExE Provisioning.");
+        return SecretLocation.parse(text).orElseThrow(() -> new KeystoreException("The keystore's password location '" + text.strip()
+                + "' is neither 'env NAME' nor 'file PATH': correct it under Window > Preferences > MExE Provisioning."));
     }
 
     /** A folder inside the project, never the project itself or above it: the builder replaces it as a whole. */
