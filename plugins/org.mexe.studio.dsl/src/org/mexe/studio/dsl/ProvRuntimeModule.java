@@ -1,7 +1,9 @@
 package org.mexe.studio.dsl;
 
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.Lexer;
 import org.eclipse.xtext.parser.antlr.LexerBindings;
@@ -9,6 +11,7 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
 import org.eclipse.xtext.serializer.sequencer.GenericSequencer;
 import org.eclipse.xtext.serializer.sequencer.ISemanticSequencer;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.IDiagnosticConverter;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.mexe.studio.dsl.conversion.ProvValueConverters;
@@ -69,6 +72,23 @@ public class ProvRuntimeModule extends AbstractProvRuntimeModule {
 
     public Class<? extends IResourceValidator> bindIResourceValidator() {
         return ProvResourceValidator.class;
+    }
+
+    /**
+     * Artefacts come from the generator bundle's pipeline, never from Xtext's generator step, whose
+     * default guard validates every error-free file a second time in each index build (the IDE's,
+     * the language server's): a third of the build's time.
+     */
+    public Class<? extends IShouldGenerate> bindIShouldGenerate() {
+        return NoXtextGeneration.class;
+    }
+
+    /** See {@link #bindIShouldGenerate()}. */
+    public static final class NoXtextGeneration implements IShouldGenerate {
+        @Override
+        public boolean shouldGenerate(Resource resource, CancelIndicator cancelIndicator) {
+            return false;
+        }
     }
 
     /** The metamodel's findings under the language's issue codes, at the value they concern. */
