@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.common.util.URI;
@@ -155,7 +156,7 @@ final class CrossFileIndex {
         }
 
         synchronized CrossFileIndex get(ResourceSet resourceSet, Object currentIndex,
-                java.util.function.Supplier<CrossFileIndex> compute) {
+                Supplier<CrossFileIndex> compute) {
             if (value == null || currentIndex != index || !unchanged(resourceSet)) {
                 value = compute.get();
                 index = currentIndex;

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -95,13 +97,12 @@ public final class ModelBrowser {
         return new Node(label(object, names), List.copyOf(properties), List.copyOf(children), location(object));
     }
 
+    private static final Set<EClass> VALUE_TYPES = Set.of(Literals.SECRET_REF, Literals.BOOKMARK, Literals.MAIL_SERVER);
+
     /** Contained objects that the text writes as one value (a secret, a bookmark, a mail server) rather than as a block. */
     private static boolean isValue(EReference reference) {
         return VALUE_TYPES.contains(reference.getEReferenceType());
     }
-
-    private static final java.util.Set<org.eclipse.emf.ecore.EClass> VALUE_TYPES = java.util.Set.of(Literals.SECRET_REF, Literals.BOOKMARK,
-            Literals.MAIL_SERVER);
 
     private static String referenced(Object value, IQualifiedNameProvider names) {
         List<?> targets = value instanceof List<?> list ? list : List.of(value);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
@@ -36,6 +37,7 @@ import org.mexe.studio.model.provisioning.Connect;
 import org.mexe.studio.model.provisioning.ParameterDelivery;
 import org.mexe.studio.model.provisioning.ParameterSet;
 import org.mexe.studio.model.provisioning.ProvisioningModel;
+import org.mexe.studio.model.provisioning.ProvisioningPackage;
 import org.mexe.studio.model.provisioning.Scenario;
 import org.mexe.studio.model.provisioning.Stage;
 
@@ -311,7 +313,7 @@ public class ProvQuickFixes {
                 List.of(new Edit(beforeLines[0], 0, movedText), new Edit(movedLines[0], movedLines[1] - movedLines[0], ""))));
     }
 
-    private static Stage first(List<Stage> stages, java.util.function.Predicate<Stage> kind) {
+    private static Stage first(List<Stage> stages, Predicate<Stage> kind) {
         return stages.stream().filter(kind).findFirst().orElse(null);
     }
 
@@ -343,7 +345,7 @@ public class ProvQuickFixes {
         if (delivery == null) {
             return List.of();
         }
-        List<INode> sets = NodeModelUtils.findNodesForFeature(delivery, delivery.eClass().getEStructuralFeature("parameterSets"));
+        List<INode> sets = NodeModelUtils.findNodesForFeature(delivery, ProvisioningPackage.Literals.PARAMETER_DELIVERY__PARAMETER_SETS);
         if (sets.size() < 2) {
             return List.of();
         }

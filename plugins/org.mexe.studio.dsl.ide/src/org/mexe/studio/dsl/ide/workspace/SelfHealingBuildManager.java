@@ -1,10 +1,13 @@
 package org.mexe.studio.dsl.ide.workspace;
 
+import java.io.FileNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.ide.server.BuildManager;
@@ -63,7 +66,7 @@ public class SelfHealingBuildManager extends BuildManager {
      * Runs a build; when a file it reads went away meanwhile (a project deleted, a checkout), runs it
      * again without the file. Xtext commits a project's build only when it succeeds.
      */
-    private List<IResourceDescription.Delta> againWhileFilesGo(java.util.function.Supplier<List<IResourceDescription.Delta>> build) {
+    private List<IResourceDescription.Delta> againWhileFilesGo(Supplier<List<IResourceDescription.Delta>> build) {
         for (int attempt = 1;; attempt++) {
             prune();
             try {
@@ -93,7 +96,7 @@ public class SelfHealingBuildManager extends BuildManager {
 
     private static boolean isMissingFile(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.FileNotFoundException || cause instanceof java.nio.file.NoSuchFileException) {
+            if (cause instanceof FileNotFoundException || cause instanceof NoSuchFileException) {
                 return true;
             }
         }
